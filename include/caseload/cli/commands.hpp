@@ -1,0 +1,33 @@
+#pragma once
+// The subcommands: each file in src/cli/ adds one (or a pair) to the app
+// with setup_x(app, run); app.cpp lists them all in one table.
+#include <CLI/CLI.hpp>
+#include <functional>
+
+#include "caseload/cli/context.hpp"
+
+namespace caseload {
+
+using Runner = std::function<int(Context&)>;
+
+// Adds a subcommand whose callback makes `run` the command's body.
+template <typename Options, typename Body>
+CLI::App* add_command(CLI::App& app, Runner& run, const char* name, const char* help,
+                      std::shared_ptr<Options> opts, Body body) {
+  CLI::App* sub = app.add_subcommand(name, help);
+  sub->callback([&run, opts, body] { run = [opts, body](Context& ctx) { return body(*opts, ctx); }; });
+  return sub;
+}
+
+void setup_init(CLI::App& app, Runner& run);
+void setup_intake(CLI::App& app, Runner& run);
+void setup_show(CLI::App& app, Runner& run);
+void setup_list(CLI::App& app, Runner& run);
+void setup_find(CLI::App& app, Runner& run);
+void setup_edit(CLI::App& app, Runner& run);
+void setup_close(CLI::App& app, Runner& run);   // close and reopen
+void setup_contact(CLI::App& app, Runner& run); // contact and schedule
+void setup_check(CLI::App& app, Runner& run);
+void setup_fmt(CLI::App& app, Runner& run);
+
+}  // namespace caseload

@@ -1,0 +1,41 @@
+#pragma once
+// Helpers the subcommands share: naming clients, reading dates and text
+// from options, prompting, and reading a record that is about to change.
+#include <string>
+#include <vector>
+
+#include "caseload/cli/context.hpp"
+#include "caseload/core/match.hpp"
+#include "caseload/store/document.hpp"
+
+namespace caseload {
+
+// The client a command-line word names (ID, unique prefix, unique name);
+// throws Error listing the candidates when it is ambiguous or names none.
+std::string resolve_client_id(const Store& store, const std::string& query);
+std::vector<ClientKey> load_client_keys(const Store& store, Diagnostics* warnings);
+
+// A date option in any SPEC 3 form; a bad one is a usage error naming the flag.
+Date parse_date_option(const std::string& value, const std::string& flag, const Date& today);
+// A date with an optional time: any SPEC 3 date form, optionally followed by
+// THH:MM or a space and HH:MM ("2026-11-26T10:00", "tomorrow 14:30").
+DateTime parse_datetime_option(const std::string& value, const std::string& flag, const Date& today);
+Period parse_period_option(const std::string& value, const std::string& flag);
+
+// One line of text from an option: trimmed, NFC, no control characters.
+std::string one_line_option(const std::string& value, const std::string& flag);
+// Free text from an option: "-" reads standard input; NFC; a final newline.
+std::string text_option(Context& ctx, const std::string& value, const std::string& flag);
+
+// Asks on the terminal; throws a usage error naming the flag when prompting
+// is not possible (--no-input, or standard input is not a terminal).
+std::string prompt_required(Context& ctx, const std::string& question, const std::string& flag);
+
+// Reads a record that a command will change; a file that cannot be parsed
+// stops the command (exit 1) and is left as it is.
+Document read_for_update(const Store& store, const std::string& path, const Schema& schema);
+
+// Runs $VISUAL / $EDITOR on a file through the shell, as git does.
+void run_editor(Context& ctx, const std::string& path);
+
+}  // namespace caseload

@@ -1,0 +1,54 @@
+#pragma once
+// What a command may touch of the outside world, built once by main: the
+// streams, the environment, the clock (read once), terminals. Commands get
+// it by reference and never reach around it.
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <iosfwd>
+#include <optional>
+#include <string>
+
+#include "caseload/core/date.hpp"
+#include "caseload/report/table.hpp"
+#include "caseload/store/store.hpp"
+
+namespace caseload {
+
+struct GlobalOptions {
+  std::string root;
+  std::string today;
+  std::string format;  // empty: the command's default
+  std::string color = "auto";
+  bool no_input = false;
+  bool quiet = false;
+};
+
+struct Context {
+  std::ostream& out;
+  std::ostream& err;
+  std::istream& in;
+  bool stdin_is_tty = false;
+  bool stdout_is_tty = false;
+  std::function<std::optional<std::string>(const std::string&)> env;
+  std::filesystem::path cwd;
+  Date clock_date;          // the local date when the command started
+  int clock_minutes = 0;    // and the local time of day, in minutes
+  std::function<uint32_t()> random;
+  GlobalOptions global;
+
+  // --today, else CASELOAD_TODAY, else the clock; a bad value is a usage error.
+  Date today() const;
+  bool today_overridden() const;
+  Store open_store() const;
+  Style style() const;
+  std::chrono::milliseconds lock_wait() const;  // CASELOAD_LOCK_TIMEOUT seconds, default 10
+  // The acting worker: the flag, else CASELOAD_WORKER, else defaults.worker.
+  std::string acting_worker(const Store& store, const std::string& flag) const;
+  bool can_prompt() const { return !global.no_input && stdin_is_tty; }
+  // The output format: the global --format, else `fallback`; one of `allowed`.
+  std::string format(const std::string& fallback, const std::vector<std::string>& allowed) const;
+};
+
+}  // namespace caseload

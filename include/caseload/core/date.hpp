@@ -1,0 +1,67 @@
+#pragma once
+// Calendar dates without time zones: the store records local dates, and
+// "today" is a value handed down from main, never read from a clock here.
+#include <compare>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace caseload {
+
+struct Date {
+  int year = 1970;
+  int month = 1;
+  int day = 1;
+
+  auto operator<=>(const Date&) const = default;
+
+  // Strict YYYY-MM-DD with a day that exists (2026-02-30 is nullopt).
+  static std::optional<Date> parse(std::string_view text);
+  static Date from_days(long days);  // days since 1970-01-01
+  long days() const;                 // days since 1970-01-01
+  int weekday() const;               // 0 = Monday ... 6 = Sunday
+  std::string str() const;           // YYYY-MM-DD
+
+  Date add_days(long n) const { return from_days(days() + n); }
+  Date add_months(int n) const;  // clamps to the last day of the month
+  Date add_years(int n) const { return add_months(12 * n); }
+};
+
+int days_in_month(int year, int month);
+bool valid_date(int year, int month, int day);
+long days_between(const Date& from, const Date& to);  // to - from
+
+// A period such as 30d, 2w, 3m, 1y (store cadences, relative dates).
+struct Period {
+  int count = 0;
+  char unit = 'd';  // d, w, m, y
+  static std::optional<Period> parse(std::string_view text);
+  Date after(const Date& from) const;
+  Date before(const Date& from) const;
+  std::string str() const;
+};
+
+// The forms a date may take on the command line (SPEC 3), for error messages.
+inline constexpr std::string_view k_date_forms =
+    "YYYY-MM-DD, today, tomorrow, yesterday, +3d, -2w, +1m, +1y, mon..sun (the next one), eow, eom";
+
+// Resolves any command-line date form against today; nullopt when it is none.
+std::optional<Date> parse_date_arg(std::string_view text, const Date& today);
+
+// A contact's moment: a date, optionally with a local time of day.
+struct DateTime {
+  Date date;
+  int minutes = -1;  // minutes after midnight, -1 when only a date is known
+
+  auto operator<=>(const DateTime&) const = default;
+  bool has_time() const { return minutes >= 0; }
+  // YYYY-MM-DD, YYYY-MM-DDTHH:MM or YYYY-MM-DD HH:MM (seconds are not kept).
+  static std::optional<DateTime> parse(std::string_view text);
+  std::string str() const;  // YYYY-MM-DDTHH:MM or YYYY-MM-DD
+  std::string compact_time() const;  // HHMM for file names ("0000" when none)
+};
+
+// A birth date may be known only to the year or month: YYYY, YYYY-MM, YYYY-MM-DD.
+bool valid_partial_date(std::string_view text);
+
+}  // namespace caseload

@@ -1,0 +1,28 @@
+#pragma once
+// The few file operations the store needs, each safe on its own: an atomic
+// write (temp file in the same folder, fsync, rename, fsync the folder),
+// owner-only folders, listings that never follow a link.
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace caseload {
+
+// Replaces (or creates) `path` with `bytes` so that a crash at any moment
+// leaves either the old file or the new one. New files get mode 0600; an
+// existing file keeps its mode. The temp file is a hidden ".<name>.tmp-*".
+void atomic_write(const std::filesystem::path& path, std::string_view bytes);
+
+// Creates `path` and missing parents with mode 0700.
+void make_private_dirs(const std::filesystem::path& path);
+
+// Names of the entries in `dir` that are regular files (not links), sorted;
+// an absent folder is empty.
+std::vector<std::string> list_files(const std::filesystem::path& dir);
+// Names of the entries in `dir` that are folders (not links), sorted.
+std::vector<std::string> list_dirs(const std::filesystem::path& dir);
+
+bool is_temp_name(std::string_view name);  // a leftover of an interrupted atomic_write
+
+}  // namespace caseload

@@ -1,0 +1,80 @@
+#pragma once
+// The one place that says what each record looks like: its keys in canonical
+// order, their types, which are required, and how they are written. The
+// emitter, the validator and `fmt` all read these tables.
+#include <span>
+#include <string_view>
+#include <vector>
+
+namespace caseload {
+
+enum class FieldKind {
+  String,       // one line of text
+  Text,         // free text, may span lines (written as a literal block)
+  Date,         // YYYY-MM-DD
+  PartialDate,  // YYYY, YYYY-MM or YYYY-MM-DD
+  DateTime,     // YYYY-MM-DD or YYYY-MM-DDTHH:MM
+  Period,       // 30d, 2w, 3m, 1y
+  Integer,
+  Bool,
+  Enum,        // one of `choices`
+  StringList,  // a list of one-line strings, written in flow style
+  Map,         // a nested record (`nested`)
+  MapList,     // a list of nested records (`nested`)
+  ScoreMap,    // domain ID -> integer
+  FlowMap,     // a small map of one-line scalars, written on one line
+  Any,         // anything; written as found
+};
+
+struct Schema;
+
+struct Field {
+  std::string_view key;
+  FieldKind kind = FieldKind::String;
+  bool required = false;
+  std::vector<std::string_view> choices = {};
+  const Schema* nested = nullptr;
+};
+
+struct Schema {
+  std::string_view name;
+  std::vector<Field> fields;
+  bool flow = false;  // entries of a MapList written one per line as {k: v, ...}
+
+  const Field* find(std::string_view key) const;
+  int rank(std::string_view key) const;  // canonical position, -1 when unknown
+};
+
+namespace schemas {
+const Schema& settings();
+const Schema& client();
+const Schema& assessment();
+const Schema& plan();
+const Schema& referral();
+const Schema& contact();
+const Schema& resource();
+}  // namespace schemas
+
+// Enumerations shared by the schema, the validator and the commands.
+namespace choices {
+inline const std::vector<std::string_view> client_status = {"open", "closed"};
+inline const std::vector<std::string_view> risk = {"low", "medium", "high"};
+inline const std::vector<std::string_view> assessment_kind = {"intake", "review", "closing"};
+inline const std::vector<std::string_view> goal_status = {"active", "achieved", "on-hold",
+                                                          "abandoned"};
+inline const std::vector<std::string_view> task_status = {"todo", "done", "cancelled"};
+inline const std::vector<std::string_view> referral_status = {
+    "draft", "sent", "accepted", "declined", "no-response", "completed", "closed-unmet",
+    "cancelled"};
+inline const std::vector<std::string_view> contact_kind = {"visit",   "call",       "office",
+                                                           "message", "collateral", "note"};
+inline const std::vector<std::string_view> contact_status = {"scheduled", "done", "missed",
+                                                             "cancelled"};
+inline const std::vector<std::string_view> enrollment_status = {"applied", "approved", "denied",
+                                                                "ended"};
+}  // namespace choices
+
+bool is_one_of(std::string_view value, const std::vector<std::string_view>& options);
+std::string join_choices(const std::vector<std::string_view>& options);  // "a, b, c"
+
+}  // namespace caseload

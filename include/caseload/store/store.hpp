@@ -1,0 +1,90 @@
+#pragma once
+// The store on disk (SPEC 2): where it is, reading its records, and writing
+// them back under the store lock. Every path is built here, from IDs that
+// were validated first, so nothing from the command line reaches outside.
+#include <chrono>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "caseload/core/diagnostic.hpp"
+#include "caseload/core/records.hpp"
+#include "caseload/store/document.hpp"
+#include "caseload/store/lock.hpp"
+
+namespace caseload {
+
+// SPEC 3 root discovery: --root, else CASELOAD_ROOT, else the nearest folder
+// at or above `cwd` that holds caseload.yaml. Throws when there is none.
+std::filesystem::path find_root(const std::optional<std::string>& root_option,
+                                const std::optional<std::string>& root_env,
+                                const std::filesystem::path& cwd);
+
+// What to do with a file in a client's folder that cannot be parsed.
+enum class OnBroken {
+  Throw,  // commands that will write: refuse, naming the file and line
+  Skip,   // read-only lists: leave it out and report it in the warnings
+};
+
+class Store {
+ public:
+  explicit Store(std::filesystem::path root);  // reads caseload.yaml
+
+  const std::filesystem::path& root() const { return root_; }
+  const Settings& settings() const { return settings_; }
+  const Document& settings_document() const { return settings_doc_; }
+
+  // Client IDs with a folder under clients/, sorted.
+  std::vector<std::string> client_ids() const;
+  bool has_client(const std::string& id) const;
+  static std::string client_dir(const std::string& id);   // clients/<id>
+  static std::string client_path(const std::string& id);  // clients/<id>/client.yaml
+
+  ClientRecord load_client(const std::string& id, OnBroken on_broken,
+                           Diagnostics* warnings = nullptr) const;
+  // Every client whose client.yaml parses; broken ones are reported in warnings.
+  std::vector<ClientRecord> load_all_clients(Diagnostics* warnings) const;
+
+  std::vector<std::string> resource_ids() const;
+  std::optional<Resource> load_resource(const std::string& id) const;
+  std::vector<Resource> load_resources(Diagnostics* warnings) const;
+
+  // Every record file of the store (not caseload.yaml), with its schema, in
+  // path order; hidden files (leftover temp files) and links are not records.
+  struct RecordFile {
+    std::string path;
+    const Schema* schema;
+  };
+  std::vector<RecordFile> record_files() const;
+
+  Document read(const std::string& path, const Schema& schema) const;
+  bool exists(const std::string& path) const;
+
+ private:
+  std::filesystem::path root_;
+  Document settings_doc_;
+  Settings settings_;
+};
+
+// A writing command's session with the store: holds the lock from start to
+// end, writes documents atomically, and remembers which files it touched.
+class Transaction {
+ public:
+  Transaction(const Store& store, std::chrono::milliseconds lock_wait);
+
+  // Writes the document in canonical form if its content changed (or it is
+  // new); returns whether the file was written.
+  bool write(const Document& doc);
+  // Writes bytes as they are (settings templates, .gitignore).
+  void write_raw(const std::string& path, const std::string& bytes);
+  const std::vector<std::string>& touched() const { return touched_; }
+
+ private:
+  const Store& store_;
+  StoreLock lock_;
+  std::vector<std::string> touched_;
+};
+
+}  // namespace caseload

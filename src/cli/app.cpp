@@ -1,0 +1,54 @@
+#include "caseload/cli/app.hpp"
+
+#include <fmt/format.h>
+
+#include "caseload/cli/commands.hpp"
+#include "caseload/core/errors.hpp"
+#include "caseload/version.hpp"
+
+namespace caseload {
+namespace {
+
+// Every subcommand, in the order `caseload --help` lists them.
+constexpr void (*k_commands[])(CLI::App&, Runner&) = {
+    setup_init, setup_intake, setup_show,  setup_list,  setup_find,
+    setup_edit, setup_close,  setup_contact, setup_check, setup_fmt,
+};
+
+constexpr const char* k_footer = R"(Exit status: 0 success, 1 error (data, I/O, not found, locked),
+2 usage error, 3 findings (check, fmt --check, followups --fail-if-overdue).
+See caseload(1) and caseload(5).)";
+
+void add_global_options(CLI::App& app, GlobalOptions& g) {
+  app.add_option("--root", g.root, "The store's folder (else CASELOAD_ROOT, else the nearest above)");
+  app.add_option("--today", g.today, "What today is, for reports and tests (also CASELOAD_TODAY)");
+  app.add_option("--format", g.format, "Output format of lists: table, json, csv (some: md, ics)");
+  app.add_option("--color", g.color, "Colour: auto, always, never (NO_COLOR is respected)")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  app.add_flag("--no-input", g.no_input, "Never prompt; missing input is an error");
+  app.add_flag("-q,--quiet", g.quiet, "Print only what scripts need");
+}
+
+}  // namespace
+
+int run_cli(int argc, const char* const* argv, Context& ctx) {
+  CLI::App app{"caseload: a caseworker's caseload as plain-text YAML case folders", "caseload"};
+  app.set_version_flag("--version", fmt::format("caseload {}", k_version));
+  app.require_subcommand(1);
+  app.fallthrough();
+  app.footer(k_footer);
+  add_global_options(app, ctx.global);
+  Runner run;
+  for (auto setup : k_commands) setup(app, run);
+  for (auto* sub : app.get_subcommands({})) sub->fallthrough();
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e, ctx.out, ctx.err);
+    return code == 0 ? k_exit_ok : k_exit_usage;
+  }
+  if (!run) return k_exit_usage;
+  return run(ctx);
+}
+
+}  // namespace caseload

@@ -1,0 +1,90 @@
+// caseload close CLIENT --reason TEXT and caseload reopen CLIENT.
+#include <fmt/format.h>
+
+#include "caseload/cli/commands.hpp"
+#include "caseload/cli/common.hpp"
+#include "caseload/core/text.hpp"
+
+namespace caseload {
+namespace {
+
+struct CloseOptions {
+  std::string client;
+  std::string reason;
+  std::string date;
+};
+
+// What is still open for a client: listed as a warning on close.
+std::vector<std::string> open_work(const ClientRecord& r) {
+  std::vector<std::string> open;
+  if (r.plan) {
+    for (const auto& g : r.plan->goals) {
+      for (const auto& t : g.tasks) {
+        if (t.status == "todo") open.push_back(fmt::format("task {}: {}", t.id, t.text));
+      }
+    }
+  }
+  static const std::vector<std::string> k_final = {"completed", "closed-unmet", "declined", "cancelled"};
+  for (const auto& ref : r.referrals) {
+    if (std::find(k_final.begin(), k_final.end(), ref.status) == k_final.end())
+      open.push_back(fmt::format("referral {} ({})", ref.id, ref.status));
+  }
+  return open;
+}
+
+int run_close(const CloseOptions& o, Context& ctx) {
+  Store store = ctx.open_store();
+  const Date today = ctx.today();
+  const std::string reason = text_option(ctx, o.reason, "--reason");
+  if (reason.empty()) throw UsageError("--reason must not be empty");
+  const Date date = o.date.empty() ? today : parse_date_option(o.date, "--date", today);
+  Transaction tx(store, ctx.lock_wait());
+  const std::string id = resolve_client_id(store, o.client);
+  Document doc = read_for_update(store, Store::client_path(id), schemas::client());
+  if (get_string(doc.root, "status") == "closed") {
+    throw Error(fmt::format("client {} is already closed (since {})", id, get_string(doc.root, "closed").value_or("?")),
+                "`caseload reopen` opens it again");
+  }
+  set_scalar(doc.root, "status", "closed");
+  set_scalar(doc.root, "closed", date.str());
+  set_scalar(doc.root, "closed_reason", reason);
+  tx.write(doc);
+  Diagnostics ignored;
+  const auto open = open_work(store.load_client(id, OnBroken::Skip, &ignored));
+  if (!open.empty()) {
+    ctx.err << fmt::format("caseload: warning: {} was closed with {} open item{}:\n", id, open.size(),
+                           open.size() == 1 ? "" : "s");
+    for (const auto& item : open) ctx.err << "  " << item << '\n';
+  }
+  if (!ctx.global.quiet) ctx.out << fmt::format("Closed {} on {}\n", id, date.str());
+  return k_exit_ok;
+}
+
+int run_reopen(const CloseOptions& o, Context& ctx) {
+  Store store = ctx.open_store();
+  Transaction tx(store, ctx.lock_wait());
+  const std::string id = resolve_client_id(store, o.client);
+  Document doc = read_for_update(store, Store::client_path(id), schemas::client());
+  if (get_string(doc.root, "status") == "open") throw Error(fmt::format("client {} is already open", id));
+  set_scalar(doc.root, "status", "open");
+  remove_key(doc.root, "closed");
+  remove_key(doc.root, "closed_reason");
+  tx.write(doc);
+  if (!ctx.global.quiet) ctx.out << fmt::format("Reopened {}\n", id);
+  return k_exit_ok;
+}
+
+}  // namespace
+
+void setup_close(CLI::App& app, Runner& run) {
+  auto c = std::make_shared<CloseOptions>();
+  auto* close = add_command(app, run, "close", "Close a client's case (open tasks and referrals are listed)", c, run_close);
+  close->add_option("client", c->client, "Client ID, ID prefix or name")->required();
+  close->add_option("--reason", c->reason, "Why the case is closed (- reads stdin)")->required();
+  close->add_option("--date", c->date, "Closing date (default: today)");
+  auto r = std::make_shared<CloseOptions>();
+  auto* reopen = add_command(app, run, "reopen", "Open a closed case again", r, run_reopen);
+  reopen->add_option("client", r->client, "Client ID, ID prefix or name")->required();
+}
+
+}  // namespace caseload

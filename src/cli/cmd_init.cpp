@@ -1,0 +1,110 @@
+// caseload init [DIR]: a new store with the default settings.
+#include <fmt/format.h>
+
+#include <cctype>
+
+#include "caseload/cli/commands.hpp"
+#include "caseload/cli/common.hpp"
+#include "caseload/core/ids.hpp"
+#include "caseload/store/emit.hpp"
+#include "caseload/store/fsutil.hpp"
+
+namespace caseload {
+namespace {
+namespace fs = std::filesystem;
+
+struct InitOptions {
+  std::string dir = ".";
+  std::string agency;
+  std::vector<std::string> workers;
+};
+
+Worker parse_worker(const std::string& text) {
+  auto colon = text.find(':');
+  Worker w{text.substr(0, colon), colon == std::string::npos ? "" : one_line_option(text.substr(colon + 1), "--worker")};
+  if (!is_worker_id(w.id)) {
+    throw UsageError(fmt::format("--worker: '{}' is not a worker ID", w.id),
+                     "worker IDs are lower-case letters, digits and '-', e.g. --worker aoki:Hana Aoki");
+  }
+  return w;
+}
+
+std::string login_name(const Context& ctx) {
+  std::string name = ctx.env("USER").value_or(ctx.env("LOGNAME").value_or(""));
+  for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return name;
+}
+
+YAML::Node settings_tree(const std::string& agency, const std::vector<Worker>& workers) {
+  const Settings defaults = default_settings();
+  YAML::Node root(YAML::NodeType::Map);
+  set_scalar(root, "schema", "1");
+  if (!agency.empty()) set_scalar(root, "agency", agency);
+  YAML::Node list(YAML::NodeType::Sequence);
+  for (const auto& w : workers) {
+    YAML::Node entry(YAML::NodeType::Map);
+    set_scalar(entry, "id", w.id);
+    if (!w.name.empty()) set_scalar(entry, "name", w.name);
+    list.push_back(entry);
+  }
+  root["workers"] = list;
+  YAML::Node d(YAML::NodeType::Map);
+  set_scalar(d, "worker", workers.front().id);
+  set_scalar(d, "contact_every", defaults.contact_every.str());
+  set_scalar(d, "reassess_every", defaults.reassess_every.str());
+  set_scalar(d, "referral_follow_up", defaults.referral_follow_up.str());
+  root["defaults"] = d;
+  YAML::Node scale(YAML::NodeType::Map);
+  for (const auto& [level, label] : defaults.scale) set_scalar(scale, std::to_string(level), label);
+  root["scale"] = scale;
+  YAML::Node domains(YAML::NodeType::Sequence);
+  for (const auto& dom : defaults.domains) {
+    YAML::Node entry(YAML::NodeType::Map);
+    set_scalar(entry, "id", dom.id);
+    set_scalar(entry, "name", dom.name);
+    domains.push_back(entry);
+  }
+  root["domains"] = domains;
+  YAML::Node git(YAML::NodeType::Map);
+  set_scalar(git, "autocommit", "true");
+  root["git"] = git;
+  return root;
+}
+
+int run_init(const InitOptions& o, Context& ctx) {
+  const fs::path dir = fs::absolute(ctx.cwd / o.dir).lexically_normal();
+  if (fs::exists(dir / "caseload.yaml")) {
+    throw Error(fmt::format("{} is already a caseload store", dir.string()), "nothing was changed");
+  }
+  std::vector<Worker> workers;
+  for (const auto& w : o.workers) workers.push_back(parse_worker(w));
+  if (workers.empty()) {
+    const std::string login = login_name(ctx);
+    if (!is_worker_id(login)) {
+      throw UsageError("no worker: pass --worker ID[:NAME]", "the login name is not usable as a worker ID");
+    }
+    workers.push_back({login, ""});
+  }
+  const std::string agency = o.agency.empty() ? "" : one_line_option(o.agency, "--agency");
+  make_private_dirs(dir);
+  make_private_dirs(dir / "clients");
+  make_private_dirs(dir / "resources");
+  if (!fs::exists(dir / ".gitignore")) atomic_write(dir / ".gitignore", ".caseload/\n");
+  // caseload.yaml last: until it exists the folder is not a store.
+  atomic_write(dir / "caseload.yaml", emit_canonical(settings_tree(agency, workers), schemas::settings()));
+  if (!ctx.global.quiet) ctx.out << fmt::format("Created a caseload store in {}\n", dir.string());
+  return k_exit_ok;
+}
+
+}  // namespace
+
+void setup_init(CLI::App& app, Runner& run) {
+  auto o = std::make_shared<InitOptions>();
+  auto* cmd = add_command(app, run, "init", "Create a store (caseload.yaml, clients/, resources/)", o, run_init);
+  cmd->add_option("dir", o->dir, "Folder of the new store (default: here)");
+  cmd->add_option("--agency", o->agency, "The agency's name");
+  cmd->add_option("--worker", o->workers, "A worker as ID[:NAME]; repeatable; the first is the default")
+      ->allow_extra_args(false);
+}
+
+}  // namespace caseload

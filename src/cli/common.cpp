@@ -1,0 +1,142 @@
+#include "caseload/cli/common.hpp"
+
+#include <fmt/format.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <iostream>
+#include <iterator>
+
+#include "caseload/core/ids.hpp"
+#include "caseload/core/text.hpp"
+#include "caseload/store/decode.hpp"
+
+namespace caseload {
+
+std::vector<ClientKey> load_client_keys(const Store& store, Diagnostics* warnings) {
+  std::vector<ClientKey> keys;
+  for (const auto& id : store.client_ids()) {
+    try {
+      Client c = decode_client(store.read(Store::client_path(id), schemas::client()));
+      keys.push_back({id, c.name, c.preferred_name, c.external_id, c.phone, c.status});
+    } catch (const DataError& e) {
+      if (warnings) warnings->push_back({e.where(), Severity::Error, e.message()});
+    } catch (const Error&) {
+      // a folder without client.yaml: `check` reports it
+    }
+  }
+  return keys;
+}
+
+std::string resolve_client_id(const Store& store, const std::string& query) {
+  if (query.empty() || contains_control(query, false)) throw UsageError("a client is named by ID, ID prefix or name");
+  // An exact ID needs no other file read: fast on any store size.
+  if (auto id = normalize_client_id_prefix(query); id && id->size() == k_client_id_length && store.has_client(*id)) {
+    return *id;
+  }
+  const auto keys = load_client_keys(store, nullptr);
+  const auto found = resolve_client(keys, query);
+  if (found.size() == 1) return keys[found.front()].id;
+  if (found.empty()) {
+    throw Error(fmt::format("no client matches '{}'", query),
+                "name a client by ID, ID prefix or name; `caseload find TEXT` searches");
+  }
+  std::string list;
+  for (size_t i : found) {
+    list += fmt::format("\n  {}  {}{}", keys[i].id, keys[i].name, keys[i].status == "closed" ? " (closed)" : "");
+  }
+  throw Error(fmt::format("'{}' matches {} clients:{}", query, found.size(), list),
+              "use the client ID or more of the name");
+}
+
+Date parse_date_option(const std::string& value, const std::string& flag, const Date& today) {
+  auto d = parse_date_arg(value, today);
+  if (!d) {
+    throw UsageError(fmt::format("{}: '{}' is not a date", flag, value),
+                     fmt::format("dates may be {}", k_date_forms));
+  }
+  return *d;
+}
+
+DateTime parse_datetime_option(const std::string& value, const std::string& flag, const Date& today) {
+  if (auto exact = DateTime::parse(value)) return *exact;
+  std::string date_part = value;
+  std::string time_part;
+  auto sep = value.find_first_of("T ");
+  if (sep != std::string::npos && value.size() - sep == 6 && value[value.size() - 3] == ':') {
+    date_part = value.substr(0, sep);
+    time_part = value.substr(sep + 1);
+  }
+  Date d = parse_date_option(date_part, flag, today);
+  if (time_part.empty()) return DateTime{d, -1};
+  auto dt = DateTime::parse(d.str() + "T" + time_part);
+  if (!dt) throw UsageError(fmt::format("{}: '{}' is not a time of day (HH:MM)", flag, time_part));
+  return *dt;
+}
+
+Period parse_period_option(const std::string& value, const std::string& flag) {
+  auto p = Period::parse(value);
+  if (!p) throw UsageError(fmt::format("{}: '{}' is not a period", flag, value), "periods look like 30d, 2w, 3m, 1y");
+  return *p;
+}
+
+std::string one_line_option(const std::string& value, const std::string& flag) {
+  if (!valid_utf8(value)) throw UsageError(fmt::format("{}: not valid UTF-8", flag));
+  std::string t = trim(value);
+  if (contains_control(t, false)) throw UsageError(fmt::format("{}: must be one line without control characters", flag));
+  return to_nfc(t);
+}
+
+std::string text_option(Context& ctx, const std::string& value, const std::string& flag) {
+  std::string text = value;
+  if (value == "-") text.assign(std::istreambuf_iterator<char>(ctx.in), std::istreambuf_iterator<char>());
+  if (!valid_utf8(text)) throw UsageError(fmt::format("{}: not valid UTF-8", flag));
+  if (contains_control(text, true)) throw UsageError(fmt::format("{}: control characters are not allowed", flag));
+  return as_text_block(to_nfc(text));
+}
+
+std::string prompt_required(Context& ctx, const std::string& question, const std::string& flag) {
+  if (!ctx.can_prompt()) {
+    throw UsageError(fmt::format("missing {}", flag),
+                     ctx.global.no_input ? "pass it on the command line (--no-input is set)"
+                                         : "pass it on the command line (standard input is not a terminal)");
+  }
+  for (;;) {
+    ctx.err << question << ": " << std::flush;
+    std::string line;
+    if (!std::getline(ctx.in, line)) throw UsageError(fmt::format("missing {}", flag));
+    std::string value = trim(line);
+    if (!value.empty()) return one_line_option(value, flag);
+  }
+}
+
+Document read_for_update(const Store& store, const std::string& path, const Schema& schema) {
+  try {
+    return store.read(path, schema);
+  } catch (const DataError& e) {
+    throw DataError(e.where(), e.message() + "; nothing was changed",
+                    "fix the file (e.g. `caseload edit`), then run `caseload check`");
+  }
+}
+
+void run_editor(Context& ctx, const std::string& path) {
+  std::string editor = ctx.env("VISUAL").value_or("");
+  if (editor.empty()) editor = ctx.env("EDITOR").value_or("");
+  if (editor.empty()) editor = "vi";
+  ctx.out.flush();
+  pid_t pid = ::fork();
+  if (pid < 0) throw Error("cannot start the editor");
+  if (pid == 0) {
+    const std::string script = editor + " \"$@\"";
+    ::execl("/bin/sh", "sh", "-c", script.c_str(), editor.c_str(), path.c_str(), static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  int status = 0;
+  while (::waitpid(pid, &status, 0) < 0) {
+  }
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+    throw Error(fmt::format("the editor ({}) failed; nothing was changed", editor));
+  }
+}
+
+}  // namespace caseload

@@ -1,0 +1,87 @@
+#include "caseload/cli/context.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "caseload/core/errors.hpp"
+
+namespace caseload {
+
+bool Context::today_overridden() const {
+  return !global.today.empty() || env("CASELOAD_TODAY").value_or("") != "";
+}
+
+Date Context::today() const {
+  std::string text = global.today;
+  const char* source = "--today";
+  if (text.empty()) {
+    text = env("CASELOAD_TODAY").value_or("");
+    source = "CASELOAD_TODAY";
+  }
+  if (text.empty()) return clock_date;
+  auto d = parse_date_arg(text, clock_date);
+  if (!d) throw UsageError(fmt::format("{}: '{}' is not a date", source, text),
+                           fmt::format("dates may be {}", k_date_forms));
+  return *d;
+}
+
+Store Context::open_store() const {
+  auto root = find_root(global.root.empty() ? std::nullopt : std::optional(global.root),
+                        env("CASELOAD_ROOT"), cwd);
+  return Store(root);
+}
+
+Style Context::style() const {
+  if (global.color == "always") return Style{true};
+  if (global.color == "never") return Style{false};
+  if (env("NO_COLOR").value_or("") != "") return Style{false};
+  if (env("TERM").value_or("") == "dumb") return Style{false};
+  return Style{stdout_is_tty};
+}
+
+std::chrono::milliseconds Context::lock_wait() const {
+  auto text = env("CASELOAD_LOCK_TIMEOUT");
+  if (!text || text->empty()) return std::chrono::milliseconds(10000);
+  try {
+    double seconds = std::stod(*text);
+    if (seconds >= 0) return std::chrono::milliseconds(static_cast<long>(seconds * 1000));
+  } catch (const std::exception&) {
+  }
+  throw UsageError(fmt::format("CASELOAD_LOCK_TIMEOUT: '{}' is not a number of seconds", *text));
+}
+
+std::string Context::acting_worker(const Store& store, const std::string& flag) const {
+  std::string id = flag;
+  const char* source = "--worker";
+  if (id.empty()) {
+    id = env("CASELOAD_WORKER").value_or("");
+    source = "CASELOAD_WORKER";
+  }
+  if (id.empty()) {
+    id = store.settings().default_worker;
+    source = "defaults.worker in caseload.yaml";
+  }
+  if (id.empty()) {
+    throw UsageError("no worker: pass --worker ID, set CASELOAD_WORKER, or set defaults.worker in caseload.yaml");
+  }
+  if (!store.settings().find_worker(id)) {
+    std::string known;
+    for (const auto& w : store.settings().workers) known += (known.empty() ? "" : ", ") + w.id;
+    throw UsageError(fmt::format("{}: unknown worker '{}'", source, id),
+                     fmt::format("workers in caseload.yaml: {}", known.empty() ? "(none)" : known));
+  }
+  return id;
+}
+
+std::string Context::format(const std::string& fallback, const std::vector<std::string>& allowed) const {
+  std::string f = global.format.empty() ? fallback : global.format;
+  if (std::find(allowed.begin(), allowed.end(), f) == allowed.end()) {
+    std::string list;
+    for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
+    throw UsageError(fmt::format("--format: '{}' is not available here", f), fmt::format("use one of: {}", list));
+  }
+  return f;
+}
+
+}  // namespace caseload

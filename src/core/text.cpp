@@ -1,0 +1,161 @@
+#include "caseload/core/text.hpp"
+
+#include <utf8proc.h>
+
+#include <cstdlib>
+#include <memory>
+
+namespace caseload {
+namespace {
+
+struct FreeDeleter {
+  void operator()(utf8proc_uint8_t* p) const { std::free(p); }
+};
+
+std::string map(std::string_view text, int options) {
+  utf8proc_uint8_t* out = nullptr;
+  auto n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
+                        static_cast<utf8proc_ssize_t>(text.size()), &out,
+                        static_cast<utf8proc_option_t>(options));
+  std::unique_ptr<utf8proc_uint8_t, FreeDeleter> owned(out);
+  if (n < 0) return std::string(text);  // invalid UTF-8: leave as is; check reports it
+  return std::string(reinterpret_cast<char*>(out), static_cast<size_t>(n));
+}
+
+// Diacritics that decorate Latin, Greek and Cyrillic letters; unlike
+// UTF8PROC_STRIPMARK this leaves the vowel signs of Bengali and other
+// scripts alone, which carry meaning there.
+bool is_latin_diacritic(utf8proc_int32_t c) {
+  return (c >= 0x0300 && c <= 0x036F) || (c >= 0x1AB0 && c <= 0x1AFF) ||
+         (c >= 0x1DC0 && c <= 0x1DFF) || (c >= 0x20D0 && c <= 0x20FF) ||
+         (c >= 0xFE20 && c <= 0xFE2F);
+}
+
+// Letters whose stroke is not a combining mark in Unicode, so that no
+// decomposition removes it; a Norwegian "Ø" is searched for as "o".
+utf8proc_int32_t unstroke(utf8proc_int32_t c) {
+  switch (c) {
+    case 0x00F8: return 'o';  // ø
+    case 0x0111: return 'd';  // đ
+    case 0x0142: return 'l';  // ł
+    case 0x0127: return 'h';  // ħ
+    case 0x0131: return 'i';  // dotless ı
+    default: return c;
+  }
+}
+
+void append_utf8(std::string& out, utf8proc_int32_t c) {
+  utf8proc_uint8_t buf[4];
+  auto n = utf8proc_encode_char(c, buf);
+  out.append(reinterpret_cast<char*>(buf), static_cast<size_t>(n));
+}
+
+template <typename F>
+void for_each_codepoint(std::string_view text, F&& f) {
+  auto p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+  utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(text.size());
+  while (left > 0) {
+    utf8proc_int32_t c = 0;
+    auto n = utf8proc_iterate(p, left, &c);
+    if (n <= 0) {  // an invalid byte counts as one replacement character
+      c = 0xFFFD;
+      n = 1;
+    }
+    if (!f(c, std::string_view(reinterpret_cast<const char*>(p), static_cast<size_t>(n)))) return;
+    p += n;
+    left -= n;
+  }
+}
+
+}  // namespace
+
+bool valid_utf8(std::string_view text) {
+  bool ok = true;
+  auto p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+  utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(text.size());
+  while (left > 0) {
+    utf8proc_int32_t c = 0;
+    auto n = utf8proc_iterate(p, left, &c);
+    if (n <= 0) return false;
+    p += n;
+    left -= n;
+  }
+  return ok;
+}
+
+std::string to_nfc(std::string_view text) { return map(text, UTF8PROC_STABLE | UTF8PROC_COMPOSE); }
+
+std::string search_key(std::string_view text) {
+  const std::string folded =
+      map(text, UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD);
+  std::string stripped;
+  bool pending_space = false;
+  for_each_codepoint(folded, [&](utf8proc_int32_t c, std::string_view) {
+    if (is_latin_diacritic(c)) return true;
+    const auto category = utf8proc_category(c);
+    if (category == UTF8PROC_CATEGORY_ZS || c == '\t' || c == '\n' || c == '\r') {
+      pending_space = !stripped.empty();
+      return true;
+    }
+    if (pending_space) stripped += ' ';
+    pending_space = false;
+    append_utf8(stripped, unstroke(c));
+    return true;
+  });
+  return map(stripped, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+}
+
+int display_width(std::string_view text) {
+  int width = 0;
+  for_each_codepoint(text, [&](utf8proc_int32_t c, std::string_view) {
+    width += std::max(0, utf8proc_charwidth(c));
+    return true;
+  });
+  return width;
+}
+
+std::string truncate_to_width(std::string_view text, int width) {
+  if (display_width(text) <= width) return std::string(text);
+  std::string out;
+  int used = 0;
+  const int room = width - 1;  // keep a column for the ellipsis
+  for_each_codepoint(text, [&](utf8proc_int32_t c, std::string_view bytes) {
+    int w = std::max(0, utf8proc_charwidth(c));
+    if (used + w > room) return false;
+    used += w;
+    out.append(bytes);
+    return true;
+  });
+  if (width > 0) out += "\u2026";
+  return out;
+}
+
+std::string pad_to_width(std::string_view text, int width) {
+  std::string out(text);
+  int w = display_width(text);
+  if (w < width) out.append(static_cast<size_t>(width - w), ' ');
+  return out;
+}
+
+std::string first_line(std::string_view text) {
+  auto nl = text.find('\n');
+  return trim(text.substr(0, nl));
+}
+
+bool contains_control(std::string_view text, bool allow_newline_and_tab) {
+  for (unsigned char c : text) {
+    if (allow_newline_and_tab && (c == '\n' || c == '\t')) continue;
+    if (c < 0x20 || c == 0x7F) return true;
+  }
+  return false;
+}
+
+std::string trim(std::string_view text) {
+  const char* ws = " \t\r\n";
+  auto b = text.find_first_not_of(ws);
+  if (b == std::string_view::npos) return {};
+  auto e = text.find_last_not_of(ws);
+  return std::string(text.substr(b, e - b + 1));
+}
+
+}  // namespace caseload

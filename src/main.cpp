@@ -1,0 +1,47 @@
+// Builds the real context (streams, environment, clock, terminals), runs the
+// command, and reports an error once, as the exit code of SPEC 3.
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <ctime>
+#include <iostream>
+#include <random>
+
+#include "caseload/cli/app.hpp"
+#include "caseload/core/errors.hpp"
+
+int main(int argc, char** argv) {
+  using namespace caseload;
+  ::umask(0077);  // new files 0600 and folders 0700, whatever else creates them
+  std::time_t now = std::time(nullptr);
+  std::tm local{};
+  ::localtime_r(&now, &local);
+  std::random_device device;
+  std::mt19937 generator(device());
+  Context ctx{std::cout, std::cerr, std::cin};
+  ctx.stdin_is_tty = ::isatty(0) != 0;
+  ctx.stdout_is_tty = ::isatty(1) != 0;
+  ctx.env = [](const std::string& name) -> std::optional<std::string> {
+    const char* v = std::getenv(name.c_str());
+    return v ? std::optional<std::string>(v) : std::nullopt;
+  };
+  std::error_code ec;
+  ctx.cwd = std::filesystem::current_path(ec);
+  ctx.clock_date = Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
+  ctx.clock_minutes = local.tm_hour * 60 + local.tm_min;
+  ctx.random = [&generator] { return static_cast<uint32_t>(generator()); };
+  try {
+    int code = run_cli(argc, argv, ctx);
+    std::cout.flush();
+    return code;
+  } catch (const Error& e) {
+    std::cout.flush();
+    std::cerr << "caseload: " << (e.exit_code() == k_exit_usage ? "usage: " : "error: ") << e.what() << '\n';
+    if (!e.hint().empty()) std::cerr << "  hint: " << e.hint() << '\n';
+    return e.exit_code();
+  } catch (const std::exception& e) {
+    std::cerr << "caseload: internal error: " << e.what() << '\n';
+    return k_exit_error;
+  }
+}

@@ -1,0 +1,173 @@
+#include "caseload/store/document.hpp"
+
+#include <fmt/format.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "caseload/core/text.hpp"
+#include "caseload/store/emit.hpp"
+
+namespace caseload {
+namespace {
+
+Location first_invalid_utf8(const std::string& path, const std::string& text) {
+  int line = 1;
+  size_t line_start = 0;
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t end = text.find('\n', i);
+    if (end == std::string::npos) end = text.size();
+    std::string_view l(text.data() + i, end - i);
+    if (!valid_utf8(l)) {
+      for (size_t k = 1; k <= l.size(); ++k) {
+        if (!valid_utf8(l.substr(0, k)) && (k == l.size() || !valid_utf8(l.substr(0, k + 3)))) {
+          return {path, line, static_cast<int>(k)};
+        }
+      }
+      return {path, line, 1};
+    }
+    ++line;
+    i = end + 1;
+    line_start = i;
+  }
+  (void)line_start;
+  return {path, 1, 1};
+}
+
+// Bounds the tree before anything walks it: aliases are shared nodes in
+// yaml-cpp, so a walk over an "alias bomb" would expand it; deep nesting
+// would exhaust the stack of every recursive reader.
+void check_shape(const Document& doc, const YAML::Node& node, int depth, long& budget) {
+  if (depth > k_max_depth) {
+    throw DataError(doc.where(node), fmt::format("nesting deeper than {} levels", k_max_depth),
+                    "records are at most a few levels deep; flatten the structure");
+  }
+  if (--budget < 0) {
+    throw DataError(doc.where(node), "too many values (an alias expanding without bound?)",
+                    "anchors and aliases are not needed in store files; remove them");
+  }
+  if (node.IsMap()) {
+    for (auto it = node.begin(); it != node.end(); ++it) check_shape(doc, it->second, depth + 1, budget);
+  } else if (node.IsSequence()) {
+    for (const auto& item : node) check_shape(doc, item, depth + 1, budget);
+  }
+}
+
+}  // namespace
+
+Location Document::where(const YAML::Node& node) const {
+  auto mark = node.Mark();
+  if (mark.line < 0) return {path, 0, 0};
+  return {path, mark.line + 1, mark.column + 1};
+}
+
+Location Document::where_key(const YAML::Node& map, std::string_view key) const {
+  if (map.IsMap()) {
+    for (auto it = map.begin(); it != map.end(); ++it) {
+      if (it->first.IsScalar() && it->first.Scalar() == key) return where(it->first);
+    }
+  }
+  return where(map);
+}
+
+std::string Document::canonical() const { return emit_canonical(root, *schema); }
+
+Document parse_document(const std::string& path, std::string text, const Schema& schema) {
+  Document doc{path, std::move(text), YAML::Node(YAML::NodeType::Map), &schema};
+  if (doc.text.size() > k_max_file_bytes) {
+    throw DataError({path, 0, 0},
+                    fmt::format("file is {} bytes, over the limit of {} bytes", doc.text.size(),
+                                k_max_file_bytes),
+                    "move long narratives into several contact records");
+  }
+  if (!valid_utf8(doc.text)) {
+    throw DataError(first_invalid_utf8(path, doc.text), "not valid UTF-8",
+                    "save the file as UTF-8");
+  }
+  if (doc.text.find('\0') != std::string::npos) {
+    throw DataError({path, 0, 0}, "file contains NUL bytes", "the file is not a YAML record");
+  }
+  YAML::Node parsed;
+  try {
+    parsed = YAML::Load(doc.text);
+  } catch (const YAML::Exception& e) {
+    throw DataError({path, e.mark.line + 1, e.mark.column + 1}, "YAML syntax: " + e.msg,
+                    "fix the syntax, then run `caseload check`");
+  }
+  if (parsed.IsNull()) parsed = YAML::Node(YAML::NodeType::Map);
+  if (!parsed.IsMap()) {
+    throw DataError(doc.where(parsed), fmt::format("a {} must be a mapping of keys to values", schema.name));
+  }
+  doc.root = parsed;
+  long budget = 100000;
+  check_shape(doc, doc.root, 0, budget);
+  return doc;
+}
+
+Document read_document(const std::filesystem::path& root, const std::string& path,
+                       const Schema& schema) {
+  std::ifstream in(root / path, std::ios::binary);
+  if (!in) throw Error(fmt::format("cannot read {}", path));
+  // Read at most one byte past the limit so a huge file costs nothing.
+  std::string text(k_max_file_bytes + 1, '\0');
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  text.resize(static_cast<size_t>(in.gcount()));
+  if (in.bad()) throw Error(fmt::format("cannot read {}", path));
+  return parse_document(path, std::move(text), schema);
+}
+
+Document new_document(const std::string& path, const Schema& schema) {
+  return Document{path, "", YAML::Node(YAML::NodeType::Map), &schema};
+}
+
+YAML::Node child(const YAML::Node& map, std::string_view key) {
+  if (!map.IsMap()) return YAML::Node(YAML::NodeType::Undefined);
+  for (auto it = map.begin(); it != map.end(); ++it) {
+    if (it->first.IsScalar() && it->first.Scalar() == key) return it->second;
+  }
+  return YAML::Node(YAML::NodeType::Undefined);
+}
+
+std::optional<std::string> get_string(const YAML::Node& map, std::string_view key) {
+  YAML::Node v = child(map, key);
+  if (!v.IsDefined() || !v.IsScalar()) return std::nullopt;
+  return v.Scalar();
+}
+
+std::vector<std::string> get_strings(const YAML::Node& map, std::string_view key) {
+  std::vector<std::string> out;
+  YAML::Node v = child(map, key);
+  if (v.IsScalar()) {
+    out.push_back(v.Scalar());
+  } else if (v.IsSequence()) {
+    for (const auto& item : v) {
+      if (item.IsScalar()) out.push_back(item.Scalar());
+    }
+  }
+  return out;
+}
+
+void set_scalar(YAML::Node map, std::string_view key, const std::string& value) {
+  YAML::Node v = map[std::string(key)];
+  v = value;
+  v.SetTag("");
+}
+
+void set_strings(YAML::Node map, std::string_view key, const std::vector<std::string>& values) {
+  YAML::Node seq(YAML::NodeType::Sequence);
+  for (const auto& s : values) seq.push_back(s);
+  map[std::string(key)] = seq;
+}
+
+void remove_key(YAML::Node map, std::string_view key) {
+  if (child(map, key).IsDefined()) map.remove(std::string(key));
+}
+
+std::string as_text_block(const std::string& text) {
+  std::string t = text;
+  while (!t.empty() && (t.back() == '\n' || t.back() == ' ')) t.pop_back();
+  return t.empty() ? t : t + "\n";
+}
+
+}  // namespace caseload

@@ -1,0 +1,182 @@
+#include "caseload/store/schema.hpp"
+
+#include <algorithm>
+#include <string>
+
+namespace caseload {
+
+const Field* Schema::find(std::string_view key) const {
+  for (const auto& f : fields) {
+    if (f.key == key) return &f;
+  }
+  return nullptr;
+}
+
+int Schema::rank(std::string_view key) const {
+  for (size_t i = 0; i < fields.size(); ++i) {
+    if (fields[i].key == key) return static_cast<int>(i);
+  }
+  return -1;
+}
+
+bool is_one_of(std::string_view value, const std::vector<std::string_view>& options) {
+  return std::find(options.begin(), options.end(), value) != options.end();
+}
+
+std::string join_choices(const std::vector<std::string_view>& options) {
+  std::string out;
+  for (const auto& o : options) {
+    if (!out.empty()) out += ", ";
+    out += o;
+  }
+  return out;
+}
+
+namespace schemas {
+namespace {
+using K = FieldKind;
+
+const Schema k_worker{"worker", {{"id", K::String, true}, {"name", K::String}}, true};
+const Schema k_domain{"domain", {{"id", K::String, true}, {"name", K::String, true}}, true};
+const Schema k_program{"program",
+                       {{"id", K::String, true},
+                        {"name", K::String, true},
+                        {"report_every", K::Period},
+                        {"renew_every", K::Period},
+                        {"decision_after", K::Period}},
+                       true};
+const Schema k_defaults{"defaults",
+                        {{"worker", K::String},
+                         {"contact_every", K::Period},
+                         {"reassess_every", K::Period},
+                         {"referral_follow_up", K::Period}}};
+const Schema k_git{"git", {{"autocommit", K::Bool}}};
+const Schema k_settings{"caseload.yaml",
+                        {{"schema", K::Integer, true},
+                         {"agency", K::String},
+                         {"workers", K::MapList, true, {}, &k_worker},
+                         {"defaults", K::Map, false, {}, &k_defaults},
+                         {"scale", K::FlowMap},
+                         {"domains", K::MapList, false, {}, &k_domain},
+                         {"programs", K::MapList, false, {}, &k_program},
+                         {"git", K::Map, false, {}, &k_git}}};
+
+const Schema k_household{"household member",
+                         {{"name", K::String, true},
+                          {"relation", K::String},
+                          {"born", K::PartialDate}},
+                         true};
+const Schema k_consent{"consent",
+                       {{"to", K::String, true},
+                        {"scope", K::StringList},
+                        {"given", K::Date, true},
+                        {"expires", K::Date},
+                        {"revoked", K::Date}}};
+const Schema k_enrollment{"enrollment",
+                          {{"program", K::String, true},
+                           {"status", K::Enum, true, choices::enrollment_status},
+                           {"applied", K::Date},
+                           {"decided", K::Date},
+                           {"next_report", K::Date},
+                           {"renew_by", K::Date}}};
+const Schema k_client{"client.yaml",
+                      {{"id", K::String, true},
+                       {"name", K::String, true},
+                       {"preferred_name", K::String},
+                       {"external_id", K::String},
+                       {"born", K::PartialDate},
+                       {"language", K::Any},
+                       {"phone", K::String},
+                       {"email", K::String},
+                       {"address", K::Text},
+                       {"household", K::MapList, false, {}, &k_household},
+                       {"worker", K::String, true},
+                       {"risk", K::Enum, false, choices::risk},
+                       {"status", K::Enum, true, choices::client_status},
+                       {"opened", K::Date, true},
+                       {"closed", K::Date},
+                       {"closed_reason", K::Text},
+                       {"contact_every", K::Period},
+                       {"tags", K::StringList},
+                       {"consent", K::MapList, false, {}, &k_consent},
+                       {"enrollments", K::MapList, false, {}, &k_enrollment},
+                       {"notes", K::Text}}};
+
+const Schema k_assessment{"assessment",
+                          {{"date", K::Date, true},
+                           {"kind", K::Enum, true, choices::assessment_kind},
+                           {"worker", K::String, true},
+                           {"scores", K::ScoreMap},
+                           {"needs", K::StringList},
+                           {"strengths", K::Text},
+                           {"notes", K::Text}}};
+
+const Schema k_task{"task",
+                    {{"id", K::String, true},
+                     {"text", K::String, true},
+                     {"owner", K::String},
+                     {"due", K::Date},
+                     {"status", K::Enum, true, choices::task_status},
+                     {"done", K::Date}}};
+const Schema k_goal{"goal",
+                    {{"id", K::String, true},
+                     {"domain", K::String},
+                     {"text", K::String, true},
+                     {"target", K::Date},
+                     {"status", K::Enum, true, choices::goal_status},
+                     {"tasks", K::MapList, false, {}, &k_task}}};
+const Schema k_plan{"plan.yaml",
+                    {{"review", K::Date}, {"goals", K::MapList, false, {}, &k_goal}}};
+
+const Schema k_history{"history entry",
+                       {{"date", K::Date, true},
+                        {"status", K::Enum, true, choices::referral_status},
+                        {"worker", K::String},
+                        {"note", K::String}},
+                       true};
+const Schema k_referral{"referral",
+                        {{"id", K::String, true},
+                         {"resource", K::String, true},
+                         {"domain", K::String},
+                         {"reason", K::Text, true},
+                         {"goal", K::String},
+                         {"status", K::Enum, true, choices::referral_status},
+                         {"follow_up", K::Date},
+                         {"history", K::MapList, true, {}, &k_history},
+                         {"outcome", K::Text}}};
+
+const Schema k_contact{"contact",
+                       {{"date", K::DateTime, true},
+                        {"kind", K::Enum, true, choices::contact_kind},
+                        {"status", K::Enum, true, choices::contact_status},
+                        {"worker", K::String, true},
+                        {"summary", K::String, true},
+                        {"text", K::Text},
+                        {"next", K::Date}}};
+
+const Schema k_resource{"resource",
+                        {{"id", K::String, true},
+                         {"name", K::String, true},
+                         {"organization", K::String},
+                         {"domains", K::StringList},
+                         {"services", K::StringList},
+                         {"phone", K::String},
+                         {"email", K::String},
+                         {"url", K::String},
+                         {"address", K::Text},
+                         {"hours", K::String},
+                         {"eligibility", K::Text},
+                         {"fees", K::String},
+                         {"languages", K::StringList}}};
+}  // namespace
+
+const Schema& settings() { return k_settings; }
+const Schema& client() { return k_client; }
+const Schema& assessment() { return k_assessment; }
+const Schema& plan() { return k_plan; }
+const Schema& referral() { return k_referral; }
+const Schema& contact() { return k_contact; }
+const Schema& resource() { return k_resource; }
+}  // namespace schemas
+
+}  // namespace caseload

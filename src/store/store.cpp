@@ -1,0 +1,194 @@
+#include "caseload/store/store.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "caseload/core/ids.hpp"
+#include "caseload/store/decode.hpp"
+#include "caseload/store/fsutil.hpp"
+
+namespace caseload {
+namespace fs = std::filesystem;
+
+fs::path find_root(const std::optional<std::string>& root_option,
+                   const std::optional<std::string>& root_env, const fs::path& cwd) {
+  auto check = [](const fs::path& dir, const char* source) {
+    if (!fs::exists(dir / "caseload.yaml")) {
+      throw Error(fmt::format("{} ({}) is not a caseload store: it has no caseload.yaml", dir.string(), source),
+                  "create one with `caseload init DIR`, or name the right folder");
+    }
+    return fs::absolute(dir).lexically_normal();
+  };
+  if (root_option && !root_option->empty()) return check(*root_option, "--root");
+  if (root_env && !root_env->empty()) return check(*root_env, "CASELOAD_ROOT");
+  for (fs::path dir = fs::absolute(cwd); ; dir = dir.parent_path()) {
+    if (fs::exists(dir / "caseload.yaml")) return dir.lexically_normal();
+    if (dir == dir.parent_path()) break;
+  }
+  throw Error("no caseload store here: no caseload.yaml in this folder or any above it",
+              "run inside a store, pass --root DIR or set CASELOAD_ROOT; `caseload init DIR` creates one");
+}
+
+Store::Store(fs::path root)
+    : root_(std::move(root)),
+      settings_doc_(read_document(root_, "caseload.yaml", schemas::settings())),
+      settings_(decode_settings(settings_doc_)) {}
+
+std::vector<std::string> Store::client_ids() const {
+  std::vector<std::string> ids;
+  for (auto& name : list_dirs(root_ / "clients")) {
+    if (is_client_id(name)) ids.push_back(std::move(name));
+  }
+  return ids;
+}
+
+bool Store::has_client(const std::string& id) const {
+  return is_client_id(id) && fs::is_regular_file(fs::symlink_status(root_ / client_path(id)));
+}
+
+std::string Store::client_dir(const std::string& id) {
+  if (!is_client_id(id)) throw UsageError(fmt::format("'{}' is not a client ID", id));
+  return "clients/" + id;
+}
+
+std::string Store::client_path(const std::string& id) { return client_dir(id) + "/client.yaml"; }
+
+Document Store::read(const std::string& path, const Schema& schema) const {
+  return read_document(root_, path, schema);
+}
+
+bool Store::exists(const std::string& path) const {
+  std::error_code ec;
+  return fs::exists(fs::symlink_status(root_ / path, ec));
+}
+
+namespace {
+
+template <typename T, typename Decode>
+void load_events(const Store& store, const std::string& dir, const Schema& schema, OnBroken on_broken,
+                 Diagnostics* warnings, std::vector<T>& out, Decode decode) {
+  for (const auto& name : list_files(store.root() / dir)) {
+    if (!name.ends_with(".yaml") || name.front() == '.') continue;
+    try {
+      out.push_back(decode(store.read(dir + "/" + name, schema), warnings));
+    } catch (const DataError& e) {
+      if (on_broken == OnBroken::Throw) throw;
+      if (warnings) warnings->push_back({e.where(), Severity::Error, e.message()});
+    }
+  }
+}
+
+}  // namespace
+
+ClientRecord Store::load_client(const std::string& id, OnBroken on_broken, Diagnostics* warnings) const {
+  const std::string dir = client_dir(id);
+  ClientRecord r;
+  r.path = client_path(id);
+  if (!has_client(id)) throw Error(fmt::format("no client {} in this store", id));
+  r.client = decode_client(read(r.path, schemas::client()), warnings);
+  if (exists(dir + "/plan.yaml")) {
+    try {
+      r.plan = decode_plan(read(dir + "/plan.yaml", schemas::plan()), warnings);
+    } catch (const DataError& e) {
+      if (on_broken == OnBroken::Throw) throw;
+      if (warnings) warnings->push_back({e.where(), Severity::Error, e.message()});
+    }
+  }
+  load_events(*this, dir + "/assessments", schemas::assessment(), on_broken, warnings, r.assessments,
+              decode_assessment);
+  load_events(*this, dir + "/referrals", schemas::referral(), on_broken, warnings, r.referrals,
+              decode_referral);
+  load_events(*this, dir + "/contacts", schemas::contact(), on_broken, warnings, r.contacts,
+              decode_contact);
+  std::stable_sort(r.assessments.begin(), r.assessments.end(),
+                   [](const Assessment& a, const Assessment& b) { return a.date < b.date; });
+  std::stable_sort(r.contacts.begin(), r.contacts.end(),
+                   [](const Contact& a, const Contact& b) { return a.date < b.date; });
+  return r;
+}
+
+std::vector<ClientRecord> Store::load_all_clients(Diagnostics* warnings) const {
+  std::vector<ClientRecord> all;
+  for (const auto& id : client_ids()) {
+    if (!has_client(id)) continue;
+    try {
+      all.push_back(load_client(id, OnBroken::Skip, warnings));
+    } catch (const DataError& e) {
+      if (warnings) warnings->push_back({e.where(), Severity::Error, e.message()});
+    }
+  }
+  return all;
+}
+
+std::vector<std::string> Store::resource_ids() const {
+  std::vector<std::string> ids;
+  for (const auto& name : list_files(root_ / "resources")) {
+    if (name.ends_with(".yaml") && is_resource_id(name.substr(0, name.size() - 5)))
+      ids.push_back(name.substr(0, name.size() - 5));
+  }
+  return ids;
+}
+
+std::optional<Resource> Store::load_resource(const std::string& id) const {
+  if (!is_resource_id(id)) throw UsageError(fmt::format("'{}' is not a resource ID ([a-z0-9-])", id));
+  const std::string path = "resources/" + id + ".yaml";
+  if (!fs::is_regular_file(fs::symlink_status(root_ / path))) return std::nullopt;
+  return decode_resource(read(path, schemas::resource()));
+}
+
+std::vector<Resource> Store::load_resources(Diagnostics* warnings) const {
+  std::vector<Resource> out;
+  for (const auto& id : resource_ids()) {
+    try {
+      out.push_back(decode_resource(read("resources/" + id + ".yaml", schemas::resource()), warnings));
+    } catch (const DataError& e) {
+      if (warnings) warnings->push_back({e.where(), Severity::Error, e.message()});
+    }
+  }
+  return out;
+}
+
+std::vector<Store::RecordFile> Store::record_files() const {
+  std::vector<RecordFile> files;
+  for (const auto& id : resource_ids()) files.push_back({"resources/" + id + ".yaml", &schemas::resource()});
+  auto yaml_files = [&](const std::string& dir, const Schema& schema) {
+    for (const auto& name : list_files(root_ / dir)) {
+      if (name.ends_with(".yaml") && name.front() != '.') files.push_back({dir + "/" + name, &schema});
+    }
+  };
+  for (const auto& id : client_ids()) {
+    const std::string dir = client_dir(id);
+    if (has_client(id)) files.push_back({dir + "/client.yaml", &schemas::client()});
+    if (fs::is_regular_file(fs::symlink_status(root_ / dir / "plan.yaml")))
+      files.push_back({dir + "/plan.yaml", &schemas::plan()});
+    yaml_files(dir + "/assessments", schemas::assessment());
+    yaml_files(dir + "/contacts", schemas::contact());
+    yaml_files(dir + "/referrals", schemas::referral());
+  }
+  return files;
+}
+
+Transaction::Transaction(const Store& store, std::chrono::milliseconds lock_wait)
+    : store_(store), lock_(store.root(), lock_wait) {}
+
+bool Transaction::write(const Document& doc) {
+  const std::string bytes = doc.canonical();
+  if (!doc.text.empty()) {
+    // Unchanged content keeps its bytes, even when the file was not in
+    // canonical form (only `fmt` rewrites for form alone).
+    if (bytes == doc.text) return false;
+    if (parse_document(doc.path, doc.text, *doc.schema).canonical() == bytes) return false;
+  }
+  write_raw(doc.path, bytes);
+  return true;
+}
+
+void Transaction::write_raw(const std::string& path, const std::string& bytes) {
+  const fs::path full = store_.root() / path;
+  make_private_dirs(full.parent_path());
+  atomic_write(full, bytes);
+  if (std::find(touched_.begin(), touched_.end(), path) == touched_.end()) touched_.push_back(path);
+}
+
+}  // namespace caseload

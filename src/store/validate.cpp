@@ -1,0 +1,496 @@
+#include "caseload/store/validate.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "caseload/core/ids.hpp"
+#include "caseload/core/text.hpp"
+#include "caseload/store/decode.hpp"
+#include "caseload/store/fsutil.hpp"
+
+namespace caseload {
+namespace fs = std::filesystem;
+namespace {
+
+class Checker {
+ public:
+  Checker(const Document& doc, Diagnostics& out) : doc_(doc), out_(out) {}
+
+  void error(const YAML::Node& at, std::string message) {
+    out_.push_back({doc_.where(at), Severity::Error, std::move(message)});
+  }
+  void error_key(const YAML::Node& map, std::string_view key, std::string message) {
+    out_.push_back({doc_.where_key(map, key), Severity::Error, std::move(message)});
+  }
+  void warning(const YAML::Node& at, std::string message) {
+    out_.push_back({doc_.where(at), Severity::Warning, std::move(message)});
+  }
+
+  void map(const YAML::Node& node, const Schema& schema, const std::string& context) {
+    std::set<std::string> seen;
+    for (auto it = node.begin(); it != node.end(); ++it) {
+      if (!it->first.IsScalar()) {
+        error(it->first, "a key must be a plain name");
+        continue;
+      }
+      const std::string& key = it->first.Scalar();
+      if (!seen.insert(key).second) {
+        error(it->first, fmt::format("duplicate key '{}'", key));
+        continue;
+      }
+      if (const Field* f = schema.find(key)) value(it->first, it->second, *f, context);
+    }
+    for (const auto& f : schema.fields) {
+      if (!f.required) continue;
+      YAML::Node v = child(node, f.key);
+      if (!v.IsDefined()) {
+        error(node, fmt::format("{}missing required key '{}'", context, f.key));
+      }
+    }
+  }
+
+ private:
+  void value(const YAML::Node& key, const YAML::Node& v, const Field& f, const std::string& context) {
+    const std::string name = context + "'" + std::string(f.key) + "'";
+    if (v.IsNull()) {
+      if (f.required) error(key, fmt::format("{} must not be empty", name));
+      return;
+    }
+    switch (f.kind) {
+      case FieldKind::Any: return;
+      case FieldKind::Map:
+        if (!v.IsMap()) return error(v, fmt::format("{} must be a mapping", name));
+        return map(v, *f.nested, "");
+      case FieldKind::FlowMap:
+      case FieldKind::ScoreMap:
+        if (!v.IsMap()) return error(v, fmt::format("{} must be a mapping", name));
+        return;
+      case FieldKind::MapList:
+        if (!v.IsSequence()) return error(v, fmt::format("{} must be a list", name));
+        for (const auto& item : v) {
+          if (!item.IsMap()) {
+            error(item, fmt::format("each entry of {} must be a mapping", name));
+          } else {
+            map(item, *f.nested, f.nested->name.empty() ? "" : std::string(f.nested->name) + ": ");
+          }
+        }
+        return;
+      case FieldKind::StringList:
+        if (!v.IsSequence()) return error(v, fmt::format("{} must be a list, e.g. [a, b]", name));
+        for (const auto& item : v) {
+          if (!item.IsScalar()) error(item, fmt::format("each entry of {} must be a single value", name));
+        }
+        return;
+      default: break;
+    }
+    if (!v.IsScalar()) return error(v, fmt::format("{} must be a single value", name));
+    const std::string& s = v.Scalar();
+    switch (f.kind) {
+      case FieldKind::String:
+        if (s.find('\n') != std::string::npos) error(v, fmt::format("{} must be one line", name));
+        break;
+      case FieldKind::Date:
+        if (!Date::parse(s)) error(v, fmt::format("{}: '{}' is not a valid date (YYYY-MM-DD)", name, s));
+        break;
+      case FieldKind::PartialDate:
+        if (!valid_partial_date(s))
+          error(v, fmt::format("{}: '{}' is not a valid date (YYYY, YYYY-MM or YYYY-MM-DD)", name, s));
+        break;
+      case FieldKind::DateTime:
+        if (!DateTime::parse(s))
+          error(v, fmt::format("{}: '{}' is not a valid date-time (YYYY-MM-DDTHH:MM)", name, s));
+        break;
+      case FieldKind::Period:
+        if (!Period::parse(s))
+          error(v, fmt::format("{}: '{}' is not a period (e.g. 30d, 2w, 3m, 1y)", name, s));
+        break;
+      case FieldKind::Integer:
+        if (s.empty() || s.find_first_not_of("0123456789") != std::string::npos)
+          error(v, fmt::format("{}: '{}' is not a whole number", name, s));
+        break;
+      case FieldKind::Bool:
+        if (s != "true" && s != "false") error(v, fmt::format("{}: '{}' is not true or false", name, s));
+        break;
+      case FieldKind::Enum:
+        if (!is_one_of(s, f.choices))
+          error(v, fmt::format("{}: '{}' is not one of: {}", name, s, join_choices(f.choices)));
+        break;
+      default: break;
+    }
+  }
+
+  const Document& doc_;
+  Diagnostics& out_;
+};
+
+// Record-specific rules, beyond the shape.
+class RecordRules {
+ public:
+  RecordRules(const Document& doc, const StoreFacts& facts, Diagnostics& out)
+      : doc_(doc), facts_(facts), check_(doc, out), out_(out) {}
+
+  void worker(const YAML::Node& map, std::string_view key) {
+    auto w = get_string(map, key);
+    if (w && !w->empty() && !facts_.settings->find_worker(*w))
+      check_.error(child(map, key), fmt::format("unknown worker '{}': not listed under workers in caseload.yaml", *w));
+  }
+  void domain(const YAML::Node& at, const std::string& id) {
+    if (!facts_.settings->domains.empty() && !facts_.settings->find_domain(id))
+      check_.error(at, fmt::format("unknown domain '{}': not listed under domains in caseload.yaml", id));
+  }
+  void domains_in(const YAML::Node& map, std::string_view key) {
+    YAML::Node list = child(map, key);
+    if (!list.IsSequence()) return;
+    for (const auto& d : list) {
+      if (d.IsScalar()) domain(d, d.Scalar());
+    }
+  }
+  void id_equals(std::string_view key, const std::string& expected, const char* what) {
+    auto v = get_string(doc_.root, key);
+    if (v && *v != expected)
+      check_.error(child(doc_.root, key), fmt::format("{} '{}' does not match its {} '{}'", key, *v, what, expected));
+  }
+
+  void client() {
+    const auto parts = split_path();
+    id_equals("id", parts.size() >= 2 ? parts[1] : "", "folder name");
+    worker(doc_.root, "worker");
+    auto name = get_string(doc_.root, "name");
+    if (name && to_nfc(*name) != *name)
+      check_.warning(child(doc_.root, "name"), "name is not in Unicode NFC form; `caseload fmt` does not change names, re-type it");
+    auto status = get_string(doc_.root, "status");
+    if (status == "closed" && !get_string(doc_.root, "closed"))
+      check_.warning(child(doc_.root, "status"), "client is closed but has no 'closed' date");
+    if (status == "open" && get_string(doc_.root, "closed"))
+      check_.warning(child(doc_.root, "closed"), "client is open but has a 'closed' date");
+    YAML::Node enrollments = child(doc_.root, "enrollments");
+    if (enrollments.IsSequence()) {
+      for (const auto& e : enrollments) {
+        auto program = get_string(e, "program");
+        if (program && !facts_.settings->find_program(*program))
+          check_.error(child(e, "program"), fmt::format("unknown program '{}': not listed under programs in caseload.yaml", *program));
+      }
+    }
+    YAML::Node consents = child(doc_.root, "consent");
+    if (consents.IsSequence()) {
+      for (const auto& c : consents) {
+        auto given = Date::parse(get_string(c, "given").value_or(""));
+        auto expires = Date::parse(get_string(c, "expires").value_or(""));
+        if (given && expires && *expires < *given)
+          check_.error(child(c, "expires"), "consent expires before it was given");
+      }
+    }
+  }
+
+  void assessment() {
+    const std::string stem = file_stem(doc_.path);
+    if (!is_assessment_stem(stem)) {
+      out_.push_back({{doc_.path, 0, 0}, Severity::Error, "an assessment file is named <YYYY-MM-DD>[-N].yaml"});
+    } else {
+      id_equals("date", stem.substr(0, 10), "file name's date");
+    }
+    worker(doc_.root, "worker");
+    YAML::Node scores = child(doc_.root, "scores");
+    if (scores.IsMap()) {
+      for (auto it = scores.begin(); it != scores.end(); ++it) {
+        if (!it->first.IsScalar()) continue;
+        domain(it->first, it->first.Scalar());
+        score(it->second);
+      }
+    }
+    domains_in(doc_.root, "needs");
+  }
+
+  void plan() {
+    std::set<std::string> goal_ids, task_ids;
+    YAML::Node goals = child(doc_.root, "goals");
+    if (!goals.IsSequence()) return;
+    for (const auto& g : goals) {
+      unique_id(g, goal_ids, 'g', "goal");
+      if (auto d = get_string(g, "domain")) domain(child(g, "domain"), *d);
+      YAML::Node tasks = child(g, "tasks");
+      if (!tasks.IsSequence()) continue;
+      for (const auto& t : tasks) unique_id(t, task_ids, 't', "task");
+    }
+  }
+
+  void referral() {
+    const std::string stem = file_stem(doc_.path);
+    if (!is_referral_stem(stem))
+      out_.push_back({{doc_.path, 0, 0}, Severity::Error, "a referral file is named <YYYY-MM-DD>-<resource-id>[-N].yaml"});
+    id_equals("id", stem, "file name");
+    auto resource = get_string(doc_.root, "resource");
+    if (resource && std::find(facts_.resources.begin(), facts_.resources.end(), *resource) == facts_.resources.end())
+      check_.error(child(doc_.root, "resource"), fmt::format("unknown resource '{}': no resources/{}.yaml", *resource, *resource));
+    if (auto d = get_string(doc_.root, "domain")) domain(child(doc_.root, "domain"), *d);
+    YAML::Node history = child(doc_.root, "history");
+    if (history.IsSequence()) {
+      for (const auto& h : history) worker(h, "worker");
+    }
+  }
+
+  void contact() {
+    const std::string stem = file_stem(doc_.path);
+    if (!is_contact_stem(stem)) {
+      out_.push_back({{doc_.path, 0, 0}, Severity::Error,
+                      "a contact file is named <YYYY-MM-DD>T<HHMM>-<kind>[-<suffix>].yaml"});
+    } else {
+      auto when = DateTime::parse(get_string(doc_.root, "date").value_or(""));
+      const std::string expected = stem.substr(0, 10) + "T" + stem.substr(11, 4);
+      if (when && when->date.str() + "T" + when->compact_time() != expected && when->has_time())
+        check_.error(child(doc_.root, "date"), fmt::format("date '{}' does not match the file name '{}'", when->str(), stem));
+      if (when && !when->has_time() && when->date.str() != stem.substr(0, 10))
+        check_.error(child(doc_.root, "date"), fmt::format("date '{}' does not match the file name '{}'", when->str(), stem));
+      auto kind = get_string(doc_.root, "kind");
+      std::string name_kind = stem.substr(16, stem.find('-', 16) == std::string::npos ? std::string::npos : stem.find('-', 16) - 16);
+      if (kind && *kind != name_kind)
+        check_.error(child(doc_.root, "kind"), fmt::format("kind '{}' does not match the file name '{}'", *kind, stem));
+    }
+    worker(doc_.root, "worker");
+  }
+
+  void resource() {
+    id_equals("id", file_stem(doc_.path), "file name");
+    domains_in(doc_.root, "domains");
+  }
+
+  void settings() {
+    const Settings& s = *facts_.settings;
+    std::set<std::string> ids;
+    YAML::Node workers = child(doc_.root, "workers");
+    if (workers.IsSequence()) {
+      for (const auto& w : workers) {
+        auto id = get_string(w, "id");
+        if (!id) continue;
+        if (!is_worker_id(*id)) check_.error(child(w, "id"), fmt::format("worker ID '{}' must be lower-case letters, digits and '-'", *id));
+        if (!ids.insert(*id).second) check_.error(child(w, "id"), fmt::format("duplicate worker ID '{}'", *id));
+      }
+    }
+    YAML::Node defaults = child(doc_.root, "defaults");
+    if (auto w = get_string(defaults, "worker"); w && !s.find_worker(*w))
+      check_.error(child(defaults, "worker"), fmt::format("default worker '{}' is not listed under workers", *w));
+    auto schema = get_string(doc_.root, "schema");
+    if (schema && *schema != "1")
+      check_.error(child(doc_.root, "schema"), fmt::format("schema {} is not supported by this version (1)", *schema));
+    YAML::Node scale = child(doc_.root, "scale");
+    if (scale.IsMap()) {
+      for (auto it = scale.begin(); it != scale.end(); ++it) {
+        const std::string k = it->first.IsScalar() ? it->first.Scalar() : "";
+        if (k.empty() || k.size() > 1 || k[0] < '1' || k[0] > '9')
+          check_.error(it->first, fmt::format("scale level '{}' must be a number from 1 to 9", k));
+      }
+    }
+  }
+
+ private:
+  std::vector<std::string> split_path() const {
+    std::vector<std::string> parts;
+    size_t start = 0;
+    while (start <= doc_.path.size()) {
+      size_t end = doc_.path.find('/', start);
+      if (end == std::string::npos) end = doc_.path.size();
+      parts.push_back(doc_.path.substr(start, end - start));
+      start = end + 1;
+    }
+    return parts;
+  }
+
+  void score(const YAML::Node& v) {
+    const auto& scale = facts_.settings->scale;
+    const std::string s = v.IsScalar() ? v.Scalar() : "";
+    bool ok = s == "0" || (s.size() == 1 && s[0] >= '1' && s[0] <= '9' && scale.count(s[0] - '0'));
+    if (!ok) {
+      std::string levels = "0 (not applicable)";
+      for (const auto& [level, label] : scale) levels += fmt::format(", {} ({})", level, label);
+      check_.error(v, fmt::format("score '{}' is not on the scale: {}", s, levels));
+    }
+  }
+
+  void unique_id(const YAML::Node& item, std::set<std::string>& seen, char prefix, const char* what) {
+    auto id = get_string(item, "id");
+    if (!id) return;
+    bool form = id->size() >= 2 && (*id)[0] == prefix &&
+                id->find_first_not_of("0123456789", 1) == std::string::npos;
+    if (!form) check_.error(child(item, "id"), fmt::format("{} ID '{}' must be {}<N>", what, *id, prefix));
+    if (!seen.insert(*id).second)
+      check_.error(child(item, "id"), fmt::format("duplicate {} ID '{}': IDs are unique in the client", what, *id));
+  }
+
+  const Document& doc_;
+  const StoreFacts& facts_;
+  Checker check_;
+  Diagnostics& out_;
+};
+
+}  // namespace
+
+void validate_shape(const Document& doc, Diagnostics& out) {
+  Checker(doc, out).map(doc.root, *doc.schema, "");
+}
+
+void validate_record(const Document& doc, const StoreFacts& facts, Diagnostics& out) {
+  validate_shape(doc, out);
+  RecordRules rules(doc, facts, out);
+  const Schema* s = doc.schema;
+  if (s == &schemas::client()) rules.client();
+  else if (s == &schemas::assessment()) rules.assessment();
+  else if (s == &schemas::plan()) rules.plan();
+  else if (s == &schemas::referral()) rules.referral();
+  else if (s == &schemas::contact()) rules.contact();
+  else if (s == &schemas::resource()) rules.resource();
+  else if (s == &schemas::settings()) rules.settings();
+}
+
+std::vector<int> comment_lines(const std::string& text) {
+  std::vector<int> lines;
+  int line_no = 0;
+  int block_indent = -1;  // inside a literal/folded block deeper than this indent
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    const std::string_view line(text.data() + start, end - start);
+    ++line_no;
+    start = end + 1;
+    const size_t first = line.find_first_not_of(' ');
+    if (first == std::string_view::npos) continue;
+    const int indent = static_cast<int>(first);
+    if (block_indent >= 0 && indent > block_indent) continue;
+    block_indent = -1;
+    char quote = 0;
+    for (size_t i = first; i < line.size(); ++i) {
+      char c = line[i];
+      if (quote) {
+        if (c == quote) quote = 0;
+        else if (c == '\\' && quote == '"') ++i;
+      } else if (c == '"' || c == '\'') {
+        if (i == first || line[i - 1] == ' ' || line[i - 1] == '[' || line[i - 1] == '{' || line[i - 1] == ',') quote = c;
+      } else if (c == '#' && (i == first || line[i - 1] == ' ' || line[i - 1] == '\t')) {
+        lines.push_back(line_no);
+        break;
+      }
+    }
+    // A block scalar starts when the line ends with | or > (and indicators).
+    std::string_view trimmed = line.substr(0, line.find_last_not_of(' ') + 1);
+    auto bar = trimmed.find_last_of("|>");
+    if (bar != std::string_view::npos && bar > 0 && trimmed[bar - 1] == ' ' &&
+        trimmed.substr(bar + 1).find_first_not_of("+-0123456789") == std::string_view::npos) {
+      block_indent = indent;
+    }
+  }
+  return lines;
+}
+
+namespace {
+
+constexpr const char* k_temp_message =
+    "leftover temporary file of an interrupted write; the record itself is intact, delete this file";
+constexpr const char* k_link_message =
+    "symbolic link: caseload does not follow links in the store; replace it with the file";
+
+// What in the tree is not a record: temp files, links, stray files and folders.
+class TreeWalk {
+ public:
+  TreeWalk(const Store& store, Diagnostics& out) : store_(store), out_(out) {}
+
+  void run() {
+    entries("resources", [&](const std::string& path, const std::string& name, bool is_dir) {
+      if (is_dir || !name.ends_with(".yaml")) return unknown(path);
+      if (!is_resource_id(name.substr(0, name.size() - 5)))
+        add(path, Severity::Error, "a resource file is named <id>.yaml, the ID of [a-z0-9-]");
+    });
+    entries("clients", [&](const std::string& path, const std::string& name, bool is_dir) {
+      if (!is_dir) return unknown(path);
+      if (!is_client_id(name)) return add(path, Severity::Error, "a client folder is named by a 6-character client ID");
+      if (!store_.exists(path + "/client.yaml")) add(path, Severity::Error, "client folder without client.yaml");
+      client(path);
+    });
+  }
+
+ private:
+  void client(const std::string& dir) {
+    entries(dir, [&](const std::string& path, const std::string& name, bool is_dir) {
+      if (!is_dir) {
+        if (name != "client.yaml" && name != "plan.yaml") unknown(path);
+        return;
+      }
+      if (name != "assessments" && name != "referrals" && name != "contacts") return unknown(path);
+      entries(path, [&](const std::string& file, const std::string& file_name, bool file_is_dir) {
+        if (file_is_dir || !file_name.ends_with(".yaml")) unknown(file);
+      });
+    });
+  }
+
+  template <typename F>
+  void entries(const std::string& dir, F&& visit) {
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(store_.root() / dir, ec)) {
+      const std::string name = entry.path().filename().string();
+      const std::string path = dir + "/" + name;
+      std::error_code sec;
+      if (is_temp_name(name)) {
+        add(path, Severity::Warning, k_temp_message);
+      } else if (fs::is_symlink(entry.symlink_status(sec))) {
+        add(path, Severity::Error, k_link_message);
+      } else {
+        visit(path, name, fs::is_directory(entry.symlink_status(sec)));
+      }
+    }
+  }
+
+  void unknown(const std::string& path) { add(path, Severity::Warning, "a file caseload does not know; it is ignored"); }
+  void add(const std::string& path, Severity severity, std::string message) {
+    out_.push_back({{path, 0, 0}, severity, std::move(message)});
+  }
+
+  const Store& store_;
+  Diagnostics& out_;
+};
+
+}  // namespace
+
+Diagnostics check_store(const Store& store) {
+  Diagnostics out;
+  StoreFacts facts{&store.settings(), store.resource_ids()};
+  std::map<std::string, std::pair<std::string, Location>> people;  // name|born -> (id, where)
+
+  auto duplicate_person = [&](const Document& doc) {
+    Client c = decode_client(doc);
+    if (c.name.empty() || c.born.empty()) return;
+    const Location where = doc.where(child(doc.root, "name"));
+    auto [it, fresh] = people.emplace(search_key(c.name) + "|" + c.born, std::make_pair(c.id, where));
+    if (!fresh) {
+      out.push_back({where, Severity::Error,
+                     fmt::format("duplicate client: same name and birth date as {} ({})", it->second.first,
+                                 it->second.second.str())});
+    }
+  };
+  auto check_document = [&](const Document& doc) {
+    validate_record(doc, facts, out);
+    for (int line : comment_lines(doc.text)) {
+      out.push_back({{doc.path, line, 0}, Severity::Warning,
+                     "comment: caseload drops YAML comments when it rewrites this file; use a notes field"});
+    }
+  };
+
+  check_document(store.settings_document());
+  for (const auto& file : store.record_files()) {
+    try {
+      Document doc = store.read(file.path, *file.schema);
+      check_document(doc);
+      if (file.schema == &schemas::client()) duplicate_person(doc);
+    } catch (const DataError& e) {
+      out.push_back({e.where(), Severity::Error, e.message()});
+    } catch (const Error& e) {
+      out.push_back({{file.path, 0, 0}, Severity::Error, e.what()});
+    }
+  }
+  TreeWalk(store, out).run();
+  sort_diagnostics(out);
+  return out;
+}
+
+}  // namespace caseload
