@@ -1,4 +1,286 @@
+// caseload show CLIENT: one screen about one client.
+#include <fmt/format.h>
+
+#include <algorithm>
+
 #include "caseload/cli/commands.hpp"
+#include "caseload/cli/common.hpp"
+#include "caseload/cli/snapshot.hpp"
+#include "caseload/core/ids.hpp"
+#include "caseload/core/text.hpp"
+
+#include <sstream>
+#include "caseload/report/table.hpp"
+
 namespace caseload {
-void setup_show(CLI::App& app, Runner& run) { (void)app; (void)run; }
+namespace {
+
+struct ShowOptions {
+  std::string client;
+};
+
+std::string join(const std::vector<std::string>& items, const char* sep = ", ") {
+  std::string out;
+  for (const auto& i : items) out += (out.empty() ? "" : sep) + i;
+  return out;
+}
+
+std::string opt_date(const std::optional<Date>& d) { return d ? d->str() : "?"; }
+
+// One bar per assessment, ▁ (lowest level) to █ (highest); · where not scored.
+std::string sparkline(const std::vector<Assessment>& assessments, const std::string& domain, int top) {
+  static const std::vector<std::string> k_bars = {"▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"};
+  std::string out;
+  for (const auto& a : assessments) {
+    auto it = a.scores.find(domain);
+    if (it == a.scores.end() || it->second == 0 || top <= 0) {
+      out += "·";
+      continue;
+    }
+    size_t i = static_cast<size_t>((it->second - 1) * 7 / std::max(1, top - 1));
+    out += k_bars[std::min<size_t>(i, 7)];
+  }
+  return out;
+}
+
+class Screen {
+ public:
+  Screen(Context& ctx, const Store& store, const ClientRecord& r, const Date& today, const ResourceNames& resources)
+      : out_(ctx.out), store_(store), r_(r), c_(r.client), today_(today), resources_(resources),
+        style_(ctx.style()) {}
+
+  void run() {
+    person();
+    scores();
+    plan();
+    referrals();
+    consents_and_enrollments();
+    next_followups();
+    contacts();
+    if (!c_.notes.empty()) section("Notes", indent(display_text(c_.notes)));
+  }
+
+ private:
+  void person() {
+    std::string title = c_.name;
+    if (!c_.preferred_name.empty()) title += fmt::format(" ({})", c_.preferred_name);
+    out_ << style_.bold(title) << "  " << c_.id << '\n';
+    std::vector<std::string> line{c_.status == "open" ? style_.green("open") : style_.dim(c_.status)};
+    if (c_.opened) line.push_back("opened " + c_.opened->str());
+    if (c_.closed) line.push_back("closed " + c_.closed->str());
+    const Worker* w = store_.settings().find_worker(c_.worker);
+    line.push_back("worker " + c_.worker + (w && !w->name.empty() ? " (" + w->name + ")" : ""));
+    if (!c_.risk.empty()) line.push_back("risk " + (c_.risk == "high" ? style_.red(c_.risk) : c_.risk));
+    out_ << join(line, " · ") << '\n';
+    std::vector<std::string> facts;
+    if (!c_.born.empty()) facts.push_back("born " + c_.born);
+    if (!c_.language.empty()) facts.push_back("language " + join(c_.language));
+    if (!c_.phone.empty()) facts.push_back(c_.phone);
+    if (!c_.email.empty()) facts.push_back(c_.email);
+    if (!c_.external_id.empty()) facts.push_back("case no. " + c_.external_id);
+    if (!facts.empty()) out_ << join(facts, " · ") << '\n';
+    if (!c_.tags.empty()) out_ << "tags: " << join(c_.tags) << '\n';
+    if (!c_.closed_reason.empty()) out_ << "closed because: " << first_line(c_.closed_reason) << '\n';
+    if (!c_.address.empty()) out_ << "address: " << join(lines(c_.address), ", ") << '\n';
+    for (const auto& h : c_.household) {
+      std::vector<std::string> extra;
+      if (!h.relation.empty()) extra.push_back(h.relation);
+      if (!h.born.empty()) extra.push_back(h.born);
+      out_ << "household: " << h.name << (extra.empty() ? "" : " (" + join(extra) + ")") << '\n';
+    }
+  }
+
+  static std::vector<std::string> lines(const std::string& text) {
+    std::vector<std::string> out;
+    size_t start = 0;
+    const std::string t = display_text(text);
+    while (start <= t.size()) {
+      size_t end = t.find('\n', start);
+      if (end == std::string::npos) end = t.size();
+      std::string l = trim(t.substr(start, end - start));
+      if (!l.empty()) out.push_back(l);
+      start = end + 1;
+    }
+    return out;
+  }
+
+  static std::string indent(const std::string& text) {
+    std::string out;
+    for (const auto& l : lines(text)) out += "  " + l + "\n";
+    return out;
+  }
+
+  void section(const std::string& title, const std::string& body) {
+    if (body.empty()) return;
+    out_ << '\n' << style_.bold(title) << '\n' << body;
+  }
+
+  std::string table_text(const Table& t) {
+    std::ostringstream s;
+    print_table(s, t, Style{false});
+    std::string out;
+    bool first = true;
+    for (const auto& l : lines_keep(s.str())) {
+      if (first) { first = false; continue; }  // sections have their own title: no header row
+      out += "  " + l + "\n";
+    }
+    return out;
+  }
+
+  static std::vector<std::string> lines_keep(const std::string& text) {
+    std::vector<std::string> out;
+    size_t start = 0;
+    while (start < text.size()) {
+      size_t end = text.find('\n', start);
+      if (end == std::string::npos) end = text.size();
+      out.push_back(text.substr(start, end - start));
+      start = end + 1;
+    }
+    return out;
+  }
+
+  void scores() {
+    std::vector<std::string> domains;
+    for (const auto& a : r_.assessments) {
+      for (const auto& [d, level] : a.scores) {
+        if (std::find(domains.begin(), domains.end(), d) == domains.end()) domains.push_back(d);
+      }
+    }
+    if (domains.empty()) return;
+    const auto& scale = store_.settings().scale;
+    const int top = scale.empty() ? 5 : scale.rbegin()->first;
+    Table t;
+    t.headers = {"", "", "", ""};
+    for (const auto& d : domains) {
+      std::optional<int> first, latest;
+      for (const auto& a : r_.assessments) {
+        auto it = a.scores.find(d);
+        if (it == a.scores.end()) continue;
+        if (!first) first = it->second;
+        latest = it->second;
+      }
+      auto label = scale.find(*latest);
+      std::string change = first && *first != *latest ? fmt::format("{} → {}", *first, *latest) : std::to_string(*latest);
+      t.rows.push_back({d, change, label == scale.end() ? (*latest == 0 ? "n/a" : "") : label->second,
+                        sparkline(r_.assessments, d, top)});
+    }
+    const Assessment& last = r_.assessments.back();
+    std::string title = fmt::format("Scores (since intake → latest, {} assessment{}, last {} {})", r_.assessments.size(),
+                                    r_.assessments.size() == 1 ? "" : "s", last.kind, opt_date(last.date));
+    section(title, table_text(t));
+    std::vector<std::string> needs = last.needs;
+    if (!needs.empty()) out_ << "  needs: " << join(needs) << '\n';
+  }
+
+  void plan() {
+    if (!r_.plan) return;
+    std::string body;
+    for (const auto& g : r_.plan->goals) {
+      if (g.status != "active") continue;
+      body += fmt::format("  {} {}{}{}\n", g.id, g.text, g.domain.empty() ? "" : " [" + g.domain + "]",
+                          g.target ? " target " + g.target->str() : "");
+      for (const auto& t : g.tasks) {
+        if (t.status != "todo") continue;
+        std::string due = t.due ? " due " + t.due->str() : "";
+        if (t.due && *t.due < today_) due = style_.red(due + " (overdue)");
+        body += fmt::format("     {} {}{}{}\n", t.id, t.text, due, t.owner.empty() ? "" : " · " + t.owner);
+      }
+    }
+    std::string title = "Plan";
+    if (r_.plan->review) title += " (review " + r_.plan->review->str() + ")";
+    section(title, body.empty() ? "  no active goals\n" : body);
+  }
+
+  void referrals() {
+    Table t;
+    t.headers = {"", "", "", ""};
+    for (const auto& ref : r_.referrals) {
+      if (is_final_referral_status(ref.status)) continue;
+      auto name = resources_.find(ref.resource);
+      t.rows.push_back({ref.id, ref.status, ref.follow_up ? "follow-up " + ref.follow_up->str() : "",
+                        name == resources_.end() ? ref.resource : name->second});
+    }
+    if (!t.rows.empty()) section("Open referrals", table_text(t));
+  }
+
+  void consents_and_enrollments() {
+    Table t;
+    t.headers = {"", "", "", ""};
+    for (const auto& c : c_.consents) {
+      if (!c.in_force(today_)) continue;
+      t.rows.push_back({c.to, join(c.scope), c.expires ? "until " + c.expires->str() : "", ""});
+    }
+    if (!t.rows.empty()) section("Consent in force", table_text(t));
+    Table e;
+    e.headers = {"", "", "", ""};
+    for (const auto& en : c_.enrollments) {
+      std::vector<std::string> dates;
+      if (en.next_report) dates.push_back("report " + en.next_report->str());
+      if (en.renew_by) dates.push_back("renew by " + en.renew_by->str());
+      if (en.applied && en.status == "applied") dates.push_back("applied " + en.applied->str());
+      e.rows.push_back({en.program, en.status, join(dates), ""});
+    }
+    if (!e.rows.empty()) section("Programs", table_text(e));
+  }
+
+  void next_followups() {
+    auto items = followups_for(r_, store_.settings(), resources_, today_);
+    sort_followups(items);
+    Table t;
+    t.headers = {"", "", ""};
+    for (size_t i = 0; i < items.size() && i < 6; ++i) {
+      std::string date = items[i].date.str();
+      if (items[i].overdue > 0) date = style_.red(date);
+      t.rows.push_back({date, items[i].kind, items[i].what});
+    }
+    if (!t.rows.empty()) section("Next follow-ups", table_text(t));
+  }
+
+  void contacts() {
+    Table t;
+    t.headers = {"", "", "", ""};
+    size_t shown = 0;
+    for (auto it = r_.contacts.rbegin(); it != r_.contacts.rend() && shown < 5; ++it, ++shown) {
+      t.rows.push_back({it->date ? it->date->str() : "?", it->kind, it->status, it->summary});
+    }
+    if (!t.rows.empty()) section("Last contacts", table_text(t));
+  }
+
+  std::ostream& out_;
+  const Store& store_;
+  const ClientRecord& r_;
+  const Client& c_;
+  const Date today_;
+  const ResourceNames& resources_;
+  Style style_;
+};
+
+int run_show(const ShowOptions& o, Context& ctx) {
+  Store store = ctx.open_store();
+  const Date today = ctx.today();
+  const std::string id = resolve_client_id(store, o.client);
+  Diagnostics warnings;
+  ClientRecord record = store.load_client(id, OnBroken::Skip, &warnings);
+  ResourceNames resources;
+  for (const auto& ref : record.referrals) {
+    try {
+      if (!is_resource_id(ref.resource)) continue;
+      if (auto r = store.load_resource(ref.resource)) resources[r->id] = r->name;
+    } catch (const DataError& e) {
+      warnings.push_back({e.where(), Severity::Error, e.message()});
+    }
+  }
+  print_warnings(ctx, warnings);
+  Screen(ctx, store, record, today, resources).run();
+  return k_exit_ok;
+}
+
+}  // namespace
+
+void setup_show(CLI::App& app, Runner& run) {
+  auto o = std::make_shared<ShowOptions>();
+  auto* cmd = add_command(app, run, "show", "One screen about a client: person, scores, plan, referrals, follow-ups", o, run_show);
+  cmd->add_option("client", o->client, "Client ID, ID prefix or name")->required();
+}
+
 }  // namespace caseload

@@ -44,6 +44,14 @@ utf8proc_int32_t unstroke(utf8proc_int32_t c) {
   }
 }
 
+// Columns one code point takes. utf8proc counts spacing combining marks
+// (category Mc, e.g. the Bengali vowel signs in "মোহাম্মদ") as 0, but
+// terminals draw them one column wide, as glibc's wcwidth says.
+int char_width(utf8proc_int32_t c) {
+  if (utf8proc_category(c) == UTF8PROC_CATEGORY_MC) return 1;
+  return std::max(0, utf8proc_charwidth(c));
+}
+
 void append_utf8(std::string& out, utf8proc_int32_t c) {
   utf8proc_uint8_t buf[4];
   auto n = utf8proc_encode_char(c, buf);
@@ -108,7 +116,7 @@ std::string search_key(std::string_view text) {
 int display_width(std::string_view text) {
   int width = 0;
   for_each_codepoint(text, [&](utf8proc_int32_t c, std::string_view) {
-    width += std::max(0, utf8proc_charwidth(c));
+    width += char_width(c);
     return true;
   });
   return width;
@@ -120,7 +128,7 @@ std::string truncate_to_width(std::string_view text, int width) {
   int used = 0;
   const int room = width - 1;  // keep a column for the ellipsis
   for_each_codepoint(text, [&](utf8proc_int32_t c, std::string_view bytes) {
-    int w = std::max(0, utf8proc_charwidth(c));
+    int w = char_width(c);
     if (used + w > room) return false;
     used += w;
     out.append(bytes);

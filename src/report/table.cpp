@@ -46,8 +46,15 @@ void print_table(std::ostream& out, const Table& table, const Style& style) {
     while (!text.empty() && text.back() == ' ') text.pop_back();
     out << text << '\n';
   };
-  emit(table.headers, true);
-  for (const auto& line : cells) emit(line, false);
+  if (table.groups.empty()) emit(table.headers, true);
+  for (size_t i = 0; i < cells.size(); ++i) {
+    if (!table.groups.empty() && (i == 0 || table.groups[i] != table.groups[i - 1])) {
+      if (i > 0) out << '\n';
+      out << style.bold(table.groups[i]) << '\n';
+      if (i == 0) emit(table.headers, true);
+    }
+    emit(cells[i], false);
+  }
 }
 
 }  // namespace caseload

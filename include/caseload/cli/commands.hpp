@@ -29,5 +29,6 @@ void setup_close(CLI::App& app, Runner& run);   // close and reopen
 void setup_contact(CLI::App& app, Runner& run); // contact and schedule
 void setup_check(CLI::App& app, Runner& run);
 void setup_fmt(CLI::App& app, Runner& run);
+void setup_followups(CLI::App& app, Runner& run);
 
 }  // namespace caseload

@@ -20,6 +20,9 @@ struct Table {
   std::vector<std::string> headers;
   std::vector<std::vector<std::string>> rows;
   std::vector<int> max_width;  // per column; 0 = no limit (cells are cut with …)
+  // Optional, one per row: a heading printed before the first row of each
+  // run of rows with the same group (columns stay aligned across groups).
+  std::vector<std::string> groups;
 };
 
 void print_table(std::ostream& out, const Table& table, const Style& style);

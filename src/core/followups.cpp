@@ -1,0 +1,166 @@
+#include "caseload/core/followups.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <tuple>
+
+namespace caseload {
+namespace {
+
+int risk_rank(const std::string& risk) {
+  if (risk == "high") return 0;
+  if (risk == "medium") return 1;
+  if (risk == "low") return 2;
+  return 3;
+}
+
+int kind_rank(const std::string& kind) {
+  auto it = std::find(k_followup_kinds.begin(), k_followup_kinds.end(), kind);
+  return static_cast<int>(it - k_followup_kinds.begin());
+}
+
+bool contains(const std::vector<std::string>& list, const std::string& value) {
+  return std::find(list.begin(), list.end(), value) != list.end();
+}
+
+class Collector {
+ public:
+  Collector(const ClientRecord& r, const Settings& s, const ResourceNames& resources, const Date& today)
+      : r_(r), s_(s), resources_(resources), today_(today) {}
+
+  std::vector<FollowupItem> run() {
+    if (!r_.client.is_open()) return {};
+    tasks_and_review();
+    referrals();
+    contacts();
+    reassessment();
+    enrollments();
+    return std::move(items_);
+  }
+
+ private:
+  void add(const Date& date, const char* kind, std::string what, std::string ref, std::string path) {
+    const long late = days_between(date, today_);
+    items_.push_back({date, kind, r_.client.id, r_.client.name, r_.client.worker, r_.client.risk, std::move(what),
+                      std::move(ref), std::move(path), late > 0 ? late : 0});
+  }
+
+  void tasks_and_review() {
+    if (!r_.plan) return;
+    const Plan& plan = *r_.plan;
+    if (plan.review) add(*plan.review, "plan-review", "Plan review", "", plan.path);
+    for (const auto& goal : plan.goals) {
+      if (goal.status != "active") continue;
+      for (const auto& task : goal.tasks) {
+        if (task.status == "todo" && task.due) add(*task.due, "task", task.text, task.id, plan.path);
+      }
+    }
+  }
+
+  void referrals() {
+    for (const auto& ref : r_.referrals) {
+      if (is_final_referral_status(ref.status) || !ref.follow_up) continue;
+      auto name = resources_.find(ref.resource);
+      std::string resource = name != resources_.end() && !name->second.empty() ? name->second : ref.resource;
+      add(*ref.follow_up, "referral", fmt::format("{} ({})", resource, ref.status), ref.id, ref.path);
+    }
+  }
+
+  void contacts() {
+    std::optional<Date> first_scheduled;
+    for (const auto& c : r_.contacts) {
+      if (c.status != "scheduled" || !c.date) continue;
+      add(c.date->date, "contact", fmt::format("{}: {}", c.kind, c.summary), c.id, c.path);
+      if (!first_scheduled || c.date->date < *first_scheduled) first_scheduled = c.date->date;
+    }
+    const Contact* last = r_.last_done_contact();
+    const Period cadence = r_.client.contact_every.value_or(s_.contact_every);
+    std::optional<Date> due;
+    std::string what;
+    if (last && last->next) {
+      due = *last->next;
+      what = fmt::format("Contact planned (last {})", last->date->date.str());
+    } else if (last) {
+      due = cadence.after(last->date->date);
+      what = fmt::format("Contact due every {} (last {})", cadence.str(), last->date->date.str());
+    } else if (r_.client.opened) {
+      due = cadence.after(*r_.client.opened);
+      what = fmt::format("Contact due every {} (none since opened)", cadence.str());
+    }
+    // A scheduled contact on or before the due date already takes care of it.
+    if (due && !(first_scheduled && *first_scheduled <= *due)) add(*due, "contact-due", what, "", r_.path);
+  }
+
+  void reassessment() {
+    const Assessment* last = nullptr;
+    for (const auto& a : r_.assessments) {
+      if (a.date && (!last || *a.date >= *last->date)) last = &a;
+    }
+    if (last) {
+      add(s_.reassess_every.after(*last->date), "reassessment",
+          fmt::format("Reassessment every {} (last {})", s_.reassess_every.str(), last->date->str()), "", last->path);
+    } else if (r_.client.opened) {
+      add(*r_.client.opened, "reassessment", "Assessment (none yet)", "", r_.path);
+    }
+  }
+
+  void enrollments() {
+    for (const auto& e : r_.client.enrollments) {
+      const Program* program = s_.find_program(e.program);
+      const std::string name = program && !program->name.empty() ? program->name : e.program;
+      if (e.status == "approved") {
+        if (e.next_report) add(*e.next_report, "report", fmt::format("{}: progress report", name), e.program, r_.path);
+        if (e.renew_by) add(*e.renew_by, "renewal", fmt::format("{}: renewal", name), e.program, r_.path);
+      } else if (e.status == "applied" && e.applied && program && program->decision_after) {
+        add(program->decision_after->after(*e.applied), "decision",
+            fmt::format("{}: decision pending since {}", name, e.applied->str()), e.program, r_.path);
+      }
+    }
+  }
+
+  const ClientRecord& r_;
+  const Settings& s_;
+  const ResourceNames& resources_;
+  const Date& today_;
+  std::vector<FollowupItem> items_;
+};
+
+}  // namespace
+
+bool is_final_referral_status(const std::string& status) {
+  return status == "completed" || status == "closed-unmet" || status == "declined" || status == "cancelled";
+}
+
+std::vector<FollowupItem> followups_for(const ClientRecord& record, const Settings& settings,
+                                        const ResourceNames& resources, const Date& today) {
+  return Collector(record, settings, resources, today).run();
+}
+
+void sort_followups(std::vector<FollowupItem>& items) {
+  std::sort(items.begin(), items.end(), [](const FollowupItem& a, const FollowupItem& b) {
+    return std::make_tuple(a.date, risk_rank(a.risk), std::cref(a.client), kind_rank(a.kind), std::cref(a.ref),
+                           std::cref(a.path)) <
+           std::make_tuple(b.date, risk_rank(b.risk), std::cref(b.client), kind_rank(b.kind), std::cref(b.ref),
+                           std::cref(b.path));
+  });
+}
+
+std::vector<FollowupItem> followups(const std::vector<ClientRecord>& records, const Settings& settings,
+                                    const ResourceNames& resources, const Date& today,
+                                    const FollowupFilter& filter) {
+  std::vector<FollowupItem> out;
+  for (const auto& r : records) {
+    if (!filter.clients.empty() && !contains(filter.clients, r.client.id)) continue;
+    if (!filter.workers.empty() && !contains(filter.workers, r.client.worker)) continue;
+    for (auto& item : followups_for(r, settings, resources, today)) {
+      if (item.date > filter.until || (filter.from && item.date < *filter.from)) continue;
+      if (!filter.kinds.empty() && !contains(filter.kinds, item.kind)) continue;
+      out.push_back(std::move(item));
+    }
+  }
+  sort_followups(out);
+  return out;
+}
+
+}  // namespace caseload

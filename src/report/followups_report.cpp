@@ -1,0 +1,173 @@
+#include "caseload/report/followups_report.hpp"
+
+#include <fmt/format.h>
+
+#include <array>
+
+#include "caseload/report/csv.hpp"
+#include "caseload/report/json.hpp"
+#include "caseload/version.hpp"
+
+namespace caseload {
+namespace {
+
+constexpr std::array<const char*, 7> k_weekdays = {"Monday", "Tuesday", "Wednesday", "Thursday",
+                                                   "Friday", "Saturday", "Sunday"};
+
+std::string overdue_text(const FollowupItem& i) { return i.overdue > 0 ? fmt::format("{}d", i.overdue) : ""; }
+
+void table(std::ostream& out, const std::vector<FollowupItem>& items, const FollowupsReportInfo& info,
+           const Style& style) {
+  if (items.empty()) {
+    out << fmt::format("Nothing due through {}.\n", info.until.str());
+    return;
+  }
+  Table t;
+  t.headers = {"LATE", "CLIENT", "NAME", "KIND", "WHAT", "FILE"};
+  t.max_width = {0, 0, 24, 0, 48, 0};
+  for (const auto& i : items) {
+    t.groups.push_back(followup_group(i, info.today));
+    t.rows.push_back({overdue_text(i), i.client, i.name, i.kind, i.what, i.path});
+  }
+  print_table(out, t, style);
+}
+
+void json(std::ostream& out, const std::vector<FollowupItem>& items) {
+  JsonWriter w(out);
+  w.begin_array();
+  for (const auto& i : items) {
+    w.begin_object();
+    w.key("date"); w.value(i.date.str());
+    w.key("kind"); w.value(i.kind);
+    w.key("client"); w.value(i.client);
+    w.key("name"); w.value(i.name);
+    w.key("worker"); w.value(i.worker);
+    w.key("risk"); w.value(std::optional<std::string>(i.risk));
+    w.key("what"); w.value(i.what);
+    w.key("ref"); w.value(std::optional<std::string>(i.ref));
+    w.key("path"); w.value(i.path);
+    w.key("overdue"); w.value(i.overdue);
+    w.end_object();
+  }
+  w.end_array();
+}
+
+void csv(std::ostream& out, const std::vector<FollowupItem>& items) {
+  write_csv_row(out, {"date", "kind", "client", "name", "worker", "risk", "what", "ref", "path", "overdue"});
+  for (const auto& i : items) {
+    write_csv_row(out, {i.date.str(), i.kind, i.client, i.name, i.worker, i.risk, i.what, i.ref, i.path,
+                        std::to_string(i.overdue)});
+  }
+}
+
+std::string md_cell(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '|') out += "\\|";
+    else if (c == '\n') out += ' ';
+    else out += c;
+  }
+  return out;
+}
+
+void markdown(std::ostream& out, const std::vector<FollowupItem>& items, const FollowupsReportInfo& info) {
+  out << fmt::format("# Follow-ups {}\n", info.today.str());
+  if (!info.agency.empty()) out << '\n' << md_cell(info.agency) << '\n';
+  if (items.empty()) {
+    out << fmt::format("\nNothing due through {}.\n", info.until.str());
+    return;
+  }
+  std::string group;
+  for (const auto& i : items) {
+    const std::string g = followup_group(i, info.today);
+    if (g != group) {
+      group = g;
+      out << fmt::format("\n## {}\n\n| Late | Client | Name | Kind | What | File |\n|---:|---|---|---|---|---|\n", g);
+    }
+    out << fmt::format("| {} | {} | {} | {} | {} | `{}` |\n", overdue_text(i), i.client, md_cell(i.name), i.kind,
+                       md_cell(i.what), i.path);
+  }
+}
+
+std::string ics_date(const Date& d) { return fmt::format("{:04}{:02}{:02}", d.year, d.month, d.day); }
+
+void ics(std::ostream& out, const std::vector<FollowupItem>& items, const FollowupsReportInfo& info) {
+  auto line = [&](const std::string& text) { out << ics_fold(text) << "\r\n"; };
+  line("BEGIN:VCALENDAR");
+  line("VERSION:2.0");
+  line(fmt::format("PRODID:-//caseload//caseload {}//EN", k_version));
+  line("CALSCALE:GREGORIAN");
+  line("METHOD:PUBLISH");
+  line("X-WR-CALNAME:" + ics_escape(info.agency.empty() ? "Follow-ups" : "Follow-ups: " + info.agency));
+  for (const auto& i : items) {
+    // The UID names the thing followed up, not its date, so a calendar that
+    // re-imports the feed moves the event instead of adding a second one.
+    const std::string what_id = i.ref.empty() ? i.path : i.ref;
+    line("BEGIN:VEVENT");
+    line(fmt::format("UID:{}-{}-{}@caseload", i.client, i.kind, what_id));
+    line(fmt::format("DTSTAMP:{}T000000Z", ics_date(info.today)));
+    line(fmt::format("DTSTART;VALUE=DATE:{}", ics_date(i.date)));
+    line(fmt::format("DTEND;VALUE=DATE:{}", ics_date(i.date.add_days(1))));
+    line("SUMMARY:" + ics_escape(fmt::format("{} {}: {}", i.client, i.kind, i.what)));
+    line("DESCRIPTION:" + ics_escape(fmt::format("{} ({})\n{}\n{}", i.name, i.client, i.what, i.path)));
+    line("CATEGORIES:" + ics_escape(i.kind));
+    line("TRANSP:TRANSPARENT");
+    line("END:VEVENT");
+  }
+  line("END:VCALENDAR");
+}
+
+}  // namespace
+
+std::string followup_group(const FollowupItem& item, const Date& today) {
+  if (item.date < today) return "Overdue";
+  if (item.date == today) return fmt::format("Today {}", today.str());
+  return fmt::format("{} {}", k_weekdays[static_cast<size_t>(item.date.weekday())], item.date.str());
+}
+
+std::string ics_escape(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    switch (c) {
+      case '\\': out += "\\\\"; break;
+      case ';': out += "\\;"; break;
+      case ',': out += "\\,"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string ics_fold(const std::string& line) {
+  std::string out;
+  size_t used = 0;  // octets on the current physical line
+  size_t i = 0;
+  while (i < line.size()) {
+    size_t len = 1;  // one UTF-8 character: never split inside it
+    unsigned char c = static_cast<unsigned char>(line[i]);
+    if (c >= 0xF0) len = 4;
+    else if (c >= 0xE0) len = 3;
+    else if (c >= 0xC0) len = 2;
+    if (used + len > 75) {
+      out += "\r\n ";
+      used = 1;
+    }
+    out.append(line, i, len);
+    used += len;
+    i += len;
+  }
+  return out;
+}
+
+void write_followups(std::ostream& out, const std::string& format, const std::vector<FollowupItem>& items,
+                     const FollowupsReportInfo& info, const Style& style) {
+  if (format == "json") return json(out, items);
+  if (format == "csv") return csv(out, items);
+  if (format == "md") return markdown(out, items, info);
+  if (format == "ics") return ics(out, items, info);
+  table(out, items, info, style);
+}
+
+}  // namespace caseload
