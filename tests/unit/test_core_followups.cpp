@@ -1,0 +1,285 @@
+// The follow-up rules of SPEC 4, one behaviour per case, on hand-built records.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "caseload/core/followups.hpp"
+
+using namespace caseload;
+
+namespace {
+
+const Date k_today{2026, 11, 23};
+
+Date d(const char* text) { return *Date::parse(text); }
+
+Settings settings() {
+  Settings s = default_settings();
+  s.workers = {{"aoki", "Hana Aoki"}, {"berg", "Ola Berg"}};
+  s.default_worker = "aoki";
+  s.programs = {{"child-benefit", "Child benefit", Period{3, 'm'}, Period{12, 'm'}, Period{30, 'd'}}};
+  return s;
+}
+
+// An open client opened today with a contact today and an assessment today:
+// nothing is due, so each test adds just what it is about.
+ClientRecord quiet_client(const std::string& id = "K7Q2MX") {
+  ClientRecord r;
+  r.path = "clients/" + id + "/client.yaml";
+  r.client.id = id;
+  r.client.name = "Siti Rahayu";
+  r.client.worker = "aoki";
+  r.client.status = "open";
+  r.client.opened = k_today;
+  Contact c;
+  c.id = "2026-11-23T1000-call";
+  c.path = "clients/" + id + "/contacts/" + c.id + ".yaml";
+  c.date = DateTime{k_today, 600};
+  c.kind = "call";
+  c.status = "done";
+  r.contacts.push_back(c);
+  Assessment a;
+  a.path = "clients/" + id + "/assessments/2026-11-23.yaml";
+  a.date = k_today;
+  a.kind = "intake";
+  r.assessments.push_back(a);
+  return r;
+}
+
+std::vector<FollowupItem> items_of(const ClientRecord& r, const Date& today = k_today) {
+  auto items = followups_for(r, settings(), {{"food-bank-north", "North Side Food Bank"}}, today);
+  sort_followups(items);
+  return items;
+}
+
+std::vector<FollowupItem> of_kind(const std::vector<FollowupItem>& items, const std::string& kind) {
+  std::vector<FollowupItem> out;
+  std::copy_if(items.begin(), items.end(), std::back_inserter(out), [&](const auto& i) { return i.kind == kind; });
+  return out;
+}
+
+Plan plan_with(const std::string& goal_status, const std::string& task_status, const char* due) {
+  Plan p;
+  p.path = "clients/K7Q2MX/plan.yaml";
+  Goal g{"g1", "housing", "Stable housing", std::nullopt, goal_status, {}};
+  g.tasks.push_back(Task{"t1", "Apply for housing benefit", "client", d(due), task_status, std::nullopt});
+  p.goals.push_back(g);
+  return p;
+}
+
+}  // namespace
+
+TEST_SUITE("core::followups") {
+  TEST_CASE("a quiet client yields only the future contact-due and reassessment items") {
+    auto items = items_of(quiet_client());
+    REQUIRE(items.size() == 2);
+    CHECK(items[0].kind == "contact-due");
+    CHECK(items[0].date == d("2026-12-23"));  // last contact + 30d
+    CHECK(items[1].kind == "reassessment");
+    CHECK(items[1].date == d("2027-02-21"));  // last assessment + 90d
+  }
+
+  TEST_CASE("closed clients yield nothing") {
+    auto r = quiet_client();
+    r.plan = plan_with("active", "todo", "2026-11-01");
+    r.client.status = "closed";
+    CHECK(items_of(r).empty());
+  }
+
+  TEST_CASE("todo tasks of active goals are items dated by their due date") {
+    auto r = quiet_client();
+    r.plan = plan_with("active", "todo", "2026-11-20");
+    auto tasks = of_kind(items_of(r), "task");
+    REQUIRE(tasks.size() == 1);
+    CHECK(tasks[0].date == d("2026-11-20"));
+    CHECK(tasks[0].ref == "t1");
+    CHECK(tasks[0].what == "Apply for housing benefit");
+    CHECK(tasks[0].path == "clients/K7Q2MX/plan.yaml");
+    CHECK(tasks[0].overdue == 3);
+  }
+
+  TEST_CASE("tasks of goals that are not active are skipped") {
+    for (const char* status : {"achieved", "on-hold", "abandoned"}) {
+      auto r = quiet_client();
+      r.plan = plan_with(status, "todo", "2026-11-20");
+      CHECK_MESSAGE(of_kind(items_of(r), "task").empty(), status);
+    }
+  }
+
+  TEST_CASE("done and cancelled tasks are skipped") {
+    for (const char* status : {"done", "cancelled"}) {
+      auto r = quiet_client();
+      r.plan = plan_with("active", status, "2026-11-20");
+      CHECK_MESSAGE(of_kind(items_of(r), "task").empty(), status);
+    }
+  }
+
+  TEST_CASE("the plan review date is a plan-review item without a ref") {
+    auto r = quiet_client();
+    r.plan = Plan{"clients/K7Q2MX/plan.yaml", d("2026-11-23"), {}};
+    auto reviews = of_kind(items_of(r), "plan-review");
+    REQUIRE(reviews.size() == 1);
+    CHECK(reviews[0].date == k_today);
+    CHECK(reviews[0].ref.empty());
+    CHECK(reviews[0].overdue == 0);
+  }
+
+  TEST_CASE("open referrals are followed up; final states are skipped") {
+    auto r = quiet_client();
+    for (const char* status : {"draft", "sent", "accepted", "no-response", "declined", "completed", "closed-unmet",
+                               "cancelled"}) {
+      Referral ref;
+      ref.id = std::string("2026-11-16-food-bank-north-") + status;
+      ref.path = "clients/K7Q2MX/referrals/" + ref.id + ".yaml";
+      ref.resource = "food-bank-north";
+      ref.status = status;
+      ref.follow_up = d("2026-11-23");
+      r.referrals.push_back(ref);
+    }
+    auto refs = of_kind(items_of(r), "referral");
+    std::vector<std::string> statuses;
+    for (const auto& i : refs) statuses.push_back(i.ref.substr(std::string("2026-11-16-food-bank-north-").size()));
+    std::sort(statuses.begin(), statuses.end());
+    CHECK(statuses == std::vector<std::string>{"accepted", "draft", "no-response", "sent"});
+    CHECK(refs[0].what.find("North Side Food Bank") == 0);
+  }
+
+  TEST_CASE("a scheduled contact is an item on its date") {
+    auto r = quiet_client();
+    Contact c;
+    c.id = "2026-11-26T1000-visit";
+    c.path = "clients/K7Q2MX/contacts/2026-11-26T1000-visit.yaml";
+    c.date = DateTime{d("2026-11-26"), 600};
+    c.kind = "visit";
+    c.status = "scheduled";
+    c.summary = "Home visit";
+    r.contacts.push_back(c);
+    auto contacts = of_kind(items_of(r), "contact");
+    REQUIRE(contacts.size() == 1);
+    CHECK(contacts[0].date == d("2026-11-26"));
+    CHECK(contacts[0].ref == "2026-11-26T1000-visit");
+  }
+
+  TEST_CASE("contact-due follows the last done contact's next date, else its date plus the cadence") {
+    auto r = quiet_client();
+    r.contacts[0].date = DateTime{d("2026-10-01"), 600};
+    SUBCASE("cadence from the store default") {
+      auto due = of_kind(items_of(r), "contact-due");
+      REQUIRE(due.size() == 1);
+      CHECK(due[0].date == d("2026-10-31"));
+      CHECK(due[0].overdue == 23);
+    }
+    SUBCASE("a client's contact_every overrides the default") {
+      r.client.contact_every = Period{14, 'd'};
+      CHECK(of_kind(items_of(r), "contact-due")[0].date == d("2026-10-15"));
+    }
+    SUBCASE("next wins over the cadence") {
+      r.contacts[0].next = d("2026-11-25");
+      CHECK(of_kind(items_of(r), "contact-due")[0].date == d("2026-11-25"));
+    }
+    SUBCASE("missed and scheduled contacts do not count as the last contact") {
+      Contact missed = r.contacts[0];
+      missed.date = DateTime{d("2026-11-20"), 600};
+      missed.status = "missed";
+      r.contacts.push_back(missed);
+      CHECK(of_kind(items_of(r), "contact-due")[0].date == d("2026-10-31"));
+    }
+  }
+
+  TEST_CASE("without any done contact, contact-due counts from the opening date") {
+    auto r = quiet_client();
+    r.contacts.clear();
+    r.client.opened = d("2026-10-01");
+    CHECK(of_kind(items_of(r), "contact-due")[0].date == d("2026-10-31"));
+  }
+
+  TEST_CASE("a scheduled contact on or before the contact-due date suppresses it") {
+    auto r = quiet_client();
+    r.contacts[0].date = DateTime{d("2026-10-24"), 600};  // due 2026-11-23
+    Contact s;
+    s.id = "x";
+    s.kind = "visit";
+    s.status = "scheduled";
+    SUBCASE("on the date") {
+      s.date = DateTime{d("2026-11-23"), -1};
+      r.contacts.push_back(s);
+      CHECK(of_kind(items_of(r), "contact-due").empty());
+    }
+    SUBCASE("after the date it does not") {
+      s.date = DateTime{d("2026-11-24"), -1};
+      r.contacts.push_back(s);
+      CHECK(of_kind(items_of(r), "contact-due").size() == 1);
+    }
+  }
+
+  TEST_CASE("reassessment is the last assessment plus reassess_every, months clamping") {
+    auto r = quiet_client();
+    Settings s = settings();
+    s.reassess_every = Period{3, 'm'};
+    r.assessments[0].date = d("2026-11-30");
+    auto items = followups_for(r, s, {}, k_today);
+    auto re = of_kind(items, "reassessment");
+    REQUIRE(re.size() == 1);
+    CHECK(re[0].date == d("2027-02-28"));
+    CHECK(re[0].ref.empty());
+  }
+
+  TEST_CASE("approved enrollments give report and renewal items; applied ones a decision after decision_after") {
+    auto r = quiet_client();
+    r.client.enrollments.push_back({"child-benefit", "approved", d("2026-09-01"), d("2026-09-20"), d("2026-11-25"),
+                                    d("2027-09-20")});
+    auto items = items_of(r, k_today);
+    auto reports = of_kind(items, "report");
+    REQUIRE(reports.size() == 1);
+    CHECK(reports[0].date == d("2026-11-25"));
+    CHECK(reports[0].ref == "child-benefit");
+    CHECK(of_kind(items, "renewal")[0].date == d("2027-09-20"));
+    CHECK(of_kind(items, "decision").empty());
+
+    r.client.enrollments = {{"child-benefit", "applied", d("2026-10-20"), std::nullopt, std::nullopt, std::nullopt}};
+    auto decision = of_kind(items_of(r), "decision");
+    REQUIRE(decision.size() == 1);
+    CHECK(decision[0].date == d("2026-11-19"));
+    CHECK(decision[0].overdue == 4);
+    CHECK(of_kind(items_of(r), "report").empty());
+
+    r.client.enrollments[0].status = "denied";
+    CHECK(of_kind(items_of(r), "decision").empty());
+  }
+
+  TEST_CASE("the list is filtered by date window, worker, client and kind, and ordered") {
+    auto a = quiet_client("AAAAAA");
+    a.plan = plan_with("active", "todo", "2026-11-23");
+    a.client.risk = "low";
+    auto b = quiet_client("BBBBBB");
+    b.plan = plan_with("active", "todo", "2026-11-23");
+    b.client.risk = "high";
+    b.client.worker = "berg";
+    auto c = quiet_client("CCCCCC");
+    c.plan = plan_with("active", "todo", "2026-11-10");
+    const std::vector<ClientRecord> all = {a, b, c};
+
+    FollowupFilter f;
+    f.until = k_today;
+    auto items = followups(all, settings(), {}, k_today, f);
+    REQUIRE(items.size() == 3);
+    CHECK(items[0].client == "CCCCCC");  // earliest date first
+    CHECK(items[1].client == "BBBBBB");  // then high risk before low
+    CHECK(items[2].client == "AAAAAA");
+
+    f.from = k_today;
+    CHECK(followups(all, settings(), {}, k_today, f).size() == 2);
+    f.from.reset();
+    f.workers = {"berg"};
+    CHECK(followups(all, settings(), {}, k_today, f).size() == 1);
+    f.workers.clear();
+    f.clients = {"AAAAAA"};
+    CHECK(followups(all, settings(), {}, k_today, f).size() == 1);
+    f.clients.clear();
+    f.kinds = {"plan-review"};
+    CHECK(followups(all, settings(), {}, k_today, f).empty());
+    f.kinds.clear();
+    f.until = d("2026-12-31");
+    CHECK(followups(all, settings(), {}, k_today, f).size() == 6);  // + contact-due of each
+  }
+}
