@@ -19,7 +19,7 @@ int main(int argc, char** argv) {
   ::localtime_r(&now, &local);
   std::random_device device;
   std::mt19937 generator(device());
-  Context ctx{std::cout, std::cerr, std::cin};
+  Context ctx(std::cout, std::cerr, std::cin);
   ctx.stdin_is_tty = ::isatty(0) != 0;
   ctx.stdout_is_tty = ::isatty(1) != 0;
   ctx.env = [](const std::string& name) -> std::optional<std::string> {

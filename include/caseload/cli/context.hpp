@@ -26,6 +26,9 @@ struct GlobalOptions {
 };
 
 struct Context {
+  Context(std::ostream& out_stream, std::ostream& err_stream, std::istream& in_stream)
+      : out(out_stream), err(err_stream), in(in_stream) {}
+
   std::ostream& out;
   std::ostream& err;
   std::istream& in;
