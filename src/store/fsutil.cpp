@@ -50,9 +50,9 @@ void atomic_write(const fs::path& path, std::string_view bytes) {
     throw Error(fmt::format("cannot create a file in {}: {}", dir.string(), errno_text(errno)),
                 "check the folder's permissions and free space");
   }
-  mode_t mode = 0600;
-  struct stat old {};
-  if (::stat(path.c_str(), &old) == 0) mode = old.st_mode & 07777;
+  // Case files are private: whatever mode a checkout or copy gave the old
+  // file, what the program writes is readable by its owner only.
+  const mode_t mode = 0600;
   auto fail = [&](const char* what) {
     int err = errno;
     ::close(fd);

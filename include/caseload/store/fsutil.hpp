@@ -10,8 +10,9 @@
 namespace caseload {
 
 // Replaces (or creates) `path` with `bytes` so that a crash at any moment
-// leaves either the old file or the new one. New files get mode 0600; an
-// existing file keeps its mode. The temp file is a hidden ".<name>.tmp-*".
+// leaves either the old file or the new one. The file gets mode 0600 (also
+// when it replaces a file a checkout made 0644). The temp file is a hidden
+// ".<name>.tmp-*".
 void atomic_write(const std::filesystem::path& path, std::string_view bytes);
 
 // Creates `path` and missing parents with mode 0700.
