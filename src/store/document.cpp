@@ -11,27 +11,31 @@
 namespace caseload {
 namespace {
 
+// The 1-based byte column of the first byte that does not begin a valid
+// UTF-8 character (the shortest valid piece at a character boundary is that
+// character, so stepping by it never skips a bad byte).
+int first_invalid_column(std::string_view line) {
+  size_t i = 0;
+  while (i < line.size()) {
+    size_t n = 1;
+    while (n <= 4 && i + n <= line.size() && !valid_utf8(line.substr(i, n))) ++n;
+    if (n > 4 || i + n > line.size()) return static_cast<int>(i) + 1;
+    i += n;
+  }
+  return 1;
+}
+
 Location first_invalid_utf8(const std::string& path, const std::string& text) {
   int line = 1;
-  size_t line_start = 0;
   size_t i = 0;
   while (i < text.size()) {
     size_t end = text.find('\n', i);
     if (end == std::string::npos) end = text.size();
     std::string_view l(text.data() + i, end - i);
-    if (!valid_utf8(l)) {
-      for (size_t k = 1; k <= l.size(); ++k) {
-        if (!valid_utf8(l.substr(0, k)) && (k == l.size() || !valid_utf8(l.substr(0, k + 3)))) {
-          return {path, line, static_cast<int>(k)};
-        }
-      }
-      return {path, line, 1};
-    }
+    if (!valid_utf8(l)) return {path, line, first_invalid_column(l)};
     ++line;
     i = end + 1;
-    line_start = i;
   }
-  (void)line_start;
   return {path, 1, 1};
 }
 

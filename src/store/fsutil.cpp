@@ -91,8 +91,12 @@ void make_private_dirs(const fs::path& path) {
   std::error_code ec;
   if (fs::is_directory(fs::symlink_status(path, ec))) return;
   make_private_dirs(path.parent_path());
-  if (::mkdir(path.c_str(), 0700) != 0 && errno != EEXIST) {
-    throw Error(fmt::format("cannot create folder {}: {}", path.string(), errno_text(errno)));
+  if (::mkdir(path.c_str(), 0700) != 0) {
+    int err = errno;
+    // EEXIST is fine only when what exists is a folder (or a link to one).
+    if (err == EEXIST && fs::is_directory(path, ec)) return;
+    throw Error(fmt::format("cannot create folder {}: {}", path.string(),
+                            errno_text(err == EEXIST ? ENOTDIR : err)));
   }
 }
 

@@ -361,6 +361,7 @@ std::vector<int> comment_lines(const std::string& text) {
     if (block_indent >= 0 && indent > block_indent) continue;
     block_indent = -1;
     char quote = 0;
+    size_t comment_at = std::string_view::npos;
     for (size_t i = first; i < line.size(); ++i) {
       char c = line[i];
       if (quote) {
@@ -370,11 +371,14 @@ std::vector<int> comment_lines(const std::string& text) {
         if (i == first || line[i - 1] == ' ' || line[i - 1] == '[' || line[i - 1] == '{' || line[i - 1] == ',') quote = c;
       } else if (c == '#' && (i == first || line[i - 1] == ' ' || line[i - 1] == '\t')) {
         lines.push_back(line_no);
+        comment_at = i;
         break;
       }
     }
-    // A block scalar starts when the line ends with | or > (and indicators).
-    std::string_view trimmed = line.substr(0, line.find_last_not_of(' ') + 1);
+    // A block scalar starts when the line ends with | or > (and indicators),
+    // ignoring a comment after them ("notes: | # about the notes").
+    const std::string_view code = line.substr(0, comment_at);
+    std::string_view trimmed = code.substr(0, code.find_last_not_of(" \t") + 1);
     auto bar = trimmed.find_last_of("|>");
     if (bar != std::string_view::npos && bar > 0 && trimmed[bar - 1] == ' ' &&
         trimmed.substr(bar + 1).find_first_not_of("+-0123456789") == std::string_view::npos) {

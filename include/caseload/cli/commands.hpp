@@ -30,5 +30,11 @@ void setup_contact(CLI::App& app, Runner& run); // contact and schedule
 void setup_check(CLI::App& app, Runner& run);
 void setup_fmt(CLI::App& app, Runner& run);
 void setup_followups(CLI::App& app, Runner& run);
+void setup_assess(CLI::App& app, Runner& run);
+void setup_plan(CLI::App& app, Runner& run);
+void setup_resource(CLI::App& app, Runner& run);  // resource add|list|show|edit
+void setup_refer(CLI::App& app, Runner& run);     // refer and referral
+void setup_consent(CLI::App& app, Runner& run);
+void setup_enroll(CLI::App& app, Runner& run);    // enroll and enrollment
 
 }  // namespace caseload
