@@ -1,4 +1,198 @@
+// caseload plan CLIENT [goal add | task add | done | status | review]: goals
+// and tasks in plan.yaml; with no action, the plan printed for people.
+#include <fmt/format.h>
+
 #include "caseload/cli/commands.hpp"
+#include "caseload/cli/common.hpp"
+#include "caseload/cli/new_records.hpp"
+#include "caseload/core/plan.hpp"
+#include "caseload/store/decode.hpp"
+#include "caseload/store/schema.hpp"
+
 namespace caseload {
-void setup_plan(CLI::App& app, Runner& run) { (void)app; (void)run; }
+namespace {
+
+struct PlanOptions {
+  std::string client;
+  std::string action;  // "", "goal add", "task add", "done", "status", "review"
+  std::string text, goal, domain, target, due, owner, id, status, date;
+};
+
+std::string plan_path(const std::string& id) { return Store::client_dir(id) + "/plan.yaml"; }
+
+YAML::Node goals_of(Document& doc) {
+  if (!child(doc.root, "goals").IsSequence()) doc.root["goals"] = YAML::Node(YAML::NodeType::Sequence);
+  return doc.root["goals"];
+}
+
+// The goal or task map with this ID; throws when the plan has none.
+YAML::Node find_item(Document& doc, const std::string& id) {
+  YAML::Node goals = child(doc.root, "goals");
+  if (goals.IsSequence()) {
+    for (YAML::Node g : goals) {
+      if (get_string(g, "id") == id) return g;
+      YAML::Node tasks = child(g, "tasks");
+      if (!tasks.IsSequence()) continue;
+      for (YAML::Node t : tasks) {
+        if (get_string(t, "id") == id) return t;
+      }
+    }
+  }
+  throw Error(fmt::format("no {} in {}", id, doc.path), "`caseload plan CLIENT` lists the goals and tasks");
+}
+
+Document read_plan(const Store& store, const std::string& id, bool create) {
+  const std::string path = plan_path(id);
+  if (store.exists(path)) return read_for_update(store, path, schemas::plan());
+  if (!create) throw Error(fmt::format("client {} has no plan yet", id), "start one with `caseload plan CLIENT goal add TEXT`");
+  return new_document(path, schemas::plan());
+}
+
+void set_status(YAML::Node item, PlanItemKind kind, const std::string& status, const Date& today) {
+  const auto& allowed = kind == PlanItemKind::Goal ? choices::goal_status : choices::task_status;
+  if (!is_one_of(status, allowed)) {
+    throw UsageError(fmt::format("'{}' is not a {} status", status, kind == PlanItemKind::Goal ? "goal" : "task"),
+                     fmt::format("use one of: {}", join_choices(allowed)));
+  }
+  set_scalar(item, "status", status);
+  if (kind == PlanItemKind::Task) {
+    auto change = task_status_change(status, today);
+    if (change.done) set_scalar(item, "done", change.done->str());
+    else remove_key(item, "done");
+  }
+}
+
+// Applies the action to the plan document; returns a line for people.
+std::string apply(const PlanOptions& o, Context& ctx, const Store& store, Document& doc, const Date& today) {
+  if (o.action == "goal add") {
+    const Plan plan = decode_plan(doc);
+    YAML::Node goal(YAML::NodeType::Map);
+    const std::string id = next_plan_id(goal_ids(plan), 'g');
+    set_scalar(goal, "id", id);
+    if (!o.domain.empty()) set_scalar(goal, "domain", parse_need(store.settings(), o.domain));
+    set_scalar(goal, "text", one_line_option(o.text, "TEXT"));
+    if (!o.target.empty()) set_scalar(goal, "target", parse_date_option(o.target, "--target", today).str());
+    set_scalar(goal, "status", "active");
+    goals_of(doc).push_back(goal);
+    return id;
+  }
+  if (o.action == "task add") {
+    const Plan plan = decode_plan(doc);
+    YAML::Node goal = find_item(doc, o.goal);
+    if (plan_item_kind(o.goal) != PlanItemKind::Goal) throw UsageError(fmt::format("'{}' is not a goal ID (g<N>)", o.goal));
+    YAML::Node task(YAML::NodeType::Map);
+    const std::string id = next_plan_id(task_ids(plan), 't');
+    set_scalar(task, "id", id);
+    set_scalar(task, "text", one_line_option(o.text, "TEXT"));
+    if (!o.owner.empty()) set_scalar(task, "owner", one_line_option(o.owner, "--owner"));
+    if (!o.due.empty()) set_scalar(task, "due", parse_date_option(o.due, "--due", today).str());
+    set_scalar(task, "status", "todo");
+    if (!child(goal, "tasks").IsSequence()) goal["tasks"] = YAML::Node(YAML::NodeType::Sequence);
+    goal["tasks"].push_back(task);
+    return id;
+  }
+  if (o.action == "review") {
+    const Date review = parse_date_option(o.date, "DATE", today);
+    set_scalar(doc.root, "review", review.str());
+    return fmt::format("review {}", review.str());
+  }
+  // done / status
+  auto kind = plan_item_kind(o.id);
+  if (!kind) throw UsageError(fmt::format("'{}' is not a goal or task ID (g<N>, t<N>)", o.id));
+  YAML::Node item = find_item(doc, o.id);
+  const std::string status = o.action == "done" ? done_status(*kind) : o.status;
+  set_status(item, *kind, status, today);
+  (void)ctx;
+  return fmt::format("{} {}", o.id, status);
+}
+
+void print_plan(Context& ctx, const Store& store, const std::string& id, const Date& today) {
+  const Style style = ctx.style();
+  if (!store.exists(plan_path(id))) {
+    ctx.out << fmt::format("{} has no plan yet.\n", id);
+    return;
+  }
+  Diagnostics warnings;
+  const Plan plan = decode_plan(store.read(plan_path(id), schemas::plan()), &warnings);
+  for (const auto& w : warnings) ctx.err << "caseload: " << w.str() << '\n';
+  ctx.out << style.bold(fmt::format("Plan of {}", id));
+  if (plan.review) {
+    std::string review = fmt::format(" · review {}", plan.review->str());
+    ctx.out << (*plan.review < today ? style.red(review + " (overdue)") : review);
+  }
+  ctx.out << '\n';
+  for (const auto& g : plan.goals) {
+    std::string line = fmt::format("\n{} [{}] {}", g.id, g.status, g.text);
+    if (!g.domain.empty()) line += " · " + g.domain;
+    if (g.target) line += " · target " + g.target->str();
+    ctx.out << (g.status == "active" ? style.bold(line) : style.dim(line)) << '\n';
+    for (const auto& t : g.tasks) {
+      std::string row = fmt::format("   {} [{}] {}", t.id, t.status == "done" && t.done ? "done " + t.done->str() : t.status, t.text);
+      if (t.due) row += " · due " + t.due->str();
+      if (!t.owner.empty()) row += " · " + t.owner;
+      const bool late = t.status == "todo" && t.due && *t.due < today;
+      if (late) row = style.red(row + fmt::format(" · OVERDUE {}d", days_between(*t.due, today)));
+      else if (t.status != "todo") row = style.dim(row);
+      ctx.out << row << '\n';
+    }
+  }
+  if (plan.goals.empty()) ctx.out << "No goals yet.\n";
+}
+
+int run_plan(const PlanOptions& o, Context& ctx) {
+  Store store = ctx.open_store();
+  const Date today = ctx.today();
+  if (o.action.empty()) {
+    print_plan(ctx, store, resolve_client_id(store, o.client), today);
+    return k_exit_ok;
+  }
+  Transaction tx(store, ctx.lock_wait());
+  const std::string id = resolve_client_id(store, o.client);
+  Document doc = read_plan(store, id, o.action == "goal add");
+  const std::string said = apply(o, ctx, store, doc, today);
+  tx.write(doc);
+  if (!ctx.global.quiet || o.action.ends_with("add")) ctx.out << said << '\n';
+  return k_exit_ok;
+}
+
+CLI::App* action(CLI::App* parent, const char* name, const char* help, std::shared_ptr<PlanOptions> o, const char* key) {
+  CLI::App* sub = parent->add_subcommand(name, help);
+  sub->callback([o, key] { o->action = key; });
+  sub->fallthrough();
+  return sub;
+}
+
+}  // namespace
+
+void setup_plan(CLI::App& app, Runner& run) {
+  auto o = std::make_shared<PlanOptions>();
+  auto* plan = add_command(app, run, "plan", "A client's plan: goals and tasks; with no action, prints it", o, run_plan);
+  plan->add_option("client", o->client, "Client ID, ID prefix or name")->required();
+  plan->require_subcommand(0, 1);
+
+  auto* goal = plan->add_subcommand("goal", "Goals");
+  goal->require_subcommand(1);
+  auto* goal_add = action(goal, "add", "Add a goal (IDs g1, g2, ... are never reused)", o, "goal add");
+  goal_add->add_option("text", o->text, "What the client wants to achieve")->required();
+  goal_add->add_option("--domain", o->domain, "The domain it is about (from caseload.yaml)");
+  goal_add->add_option("--target", o->target, "Target date");
+
+  auto* task = plan->add_subcommand("task", "Tasks");
+  task->require_subcommand(1);
+  auto* task_add = action(task, "add", "Add a task to a goal (IDs t1, t2, ... unique in the client)", o, "task add");
+  task_add->add_option("goal", o->goal, "The goal's ID, e.g. g1")->required();
+  task_add->add_option("text", o->text, "What is to be done")->required();
+  task_add->add_option("--due", o->due, "Due date");
+  task_add->add_option("--owner", o->owner, "Who does it: client, worker, a worker ID, or a name");
+
+  auto* done = action(plan, "done", "Mark a task done (today) or a goal achieved", o, "done");
+  done->add_option("id", o->id, "A task (t<N>) or goal (g<N>) ID")->required();
+  auto* status = action(plan, "status", "Set a status: tasks todo|done|cancelled, goals active|achieved|on-hold|abandoned",
+                        o, "status");
+  status->add_option("id", o->id, "A task (t<N>) or goal (g<N>) ID")->required();
+  status->add_option("status", o->status, "The new status")->required();
+  auto* review = action(plan, "review", "Set the next plan review date", o, "review");
+  review->add_option("date", o->date, "The review date")->required();
+}
+
 }  // namespace caseload

@@ -49,6 +49,17 @@ bool is_resource_id(std::string_view text) { return is_slug(text, 64); }
 bool is_worker_id(std::string_view text) { return is_slug(text, 64); }
 bool is_program_id(std::string_view text) { return is_slug(text, 64); }
 
+std::pair<std::string, int> event_order_key(std::string_view stem) {
+  auto dash = stem.rfind('-');
+  if (dash != std::string_view::npos && dash + 1 < stem.size() && stem.size() - dash <= 6) {
+    auto digits = stem.substr(dash + 1);
+    if (digits.find_first_not_of("0123456789") == std::string_view::npos && digits[0] != '0') {
+      return {std::string(stem.substr(0, dash)), std::stoi(std::string(digits))};
+    }
+  }
+  return {std::string(stem), 1};
+}
+
 bool is_name_suffix(std::string_view text) {
   if (text.empty() || text.size() > 16) return false;
   for (char c : text) {

@@ -128,14 +128,18 @@ class Emitter {
  public:
   std::string out;
 
-  void map_body(const YAML::Node& map, const Schema* schema, int indent, bool first_inline) {
+  // `values` is the kind of every value when the map has no schema of its
+  // own (a ScoreMap's values are integers).
+  void map_body(const YAML::Node& map, const Schema* schema, int indent, bool first_inline,
+                FieldKind values = FieldKind::Any) {
     bool first = true;
     for (const auto& [key, value] : ordered(map, schema)) {
       if (!(first && first_inline)) out += std::string(static_cast<size_t>(indent), ' ');
       first = false;
       out += key_text(key);
       out += ':';
-      value_after_key(value, kind_of(schema, key.Scalar()), nested_of(schema, key.Scalar()), indent);
+      const FieldKind kind = schema ? kind_of(schema, key.Scalar()) : values;
+      value_after_key(value, kind, nested_of(schema, key.Scalar()), indent);
     }
   }
 
@@ -201,7 +205,7 @@ class Emitter {
         out += ' ' + flow_map(v, nullptr) + '\n';
       } else {
         out += '\n';
-        map_body(v, nested, indent + 2, false);
+        map_body(v, nested, indent + 2, false, kind == FieldKind::ScoreMap ? FieldKind::Integer : FieldKind::Any);
       }
     }
   }

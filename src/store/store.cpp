@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <tuple>
 
 #include "caseload/core/ids.hpp"
 #include "caseload/store/decode.hpp"
@@ -101,10 +102,16 @@ ClientRecord Store::load_client(const std::string& id, OnBroken on_broken, Diagn
               decode_referral);
   load_events(*this, dir + "/contacts", schemas::contact(), on_broken, warnings, r.contacts,
               decode_contact);
-  std::stable_sort(r.assessments.begin(), r.assessments.end(),
-                   [](const Assessment& a, const Assessment& b) { return a.date < b.date; });
-  std::stable_sort(r.contacts.begin(), r.contacts.end(),
-                   [](const Contact& a, const Contact& b) { return a.date < b.date; });
+  // By date, then in the order the files were made (name, then -2, -3 ...).
+  std::sort(r.assessments.begin(), r.assessments.end(), [](const Assessment& a, const Assessment& b) {
+    return std::make_tuple(a.date, event_order_key(a.stem)) < std::make_tuple(b.date, event_order_key(b.stem));
+  });
+  std::sort(r.contacts.begin(), r.contacts.end(), [](const Contact& a, const Contact& b) {
+    return std::make_tuple(a.date, event_order_key(a.id)) < std::make_tuple(b.date, event_order_key(b.id));
+  });
+  std::sort(r.referrals.begin(), r.referrals.end(), [](const Referral& a, const Referral& b) {
+    return event_order_key(file_stem(a.path)) < event_order_key(file_stem(b.path));
+  });
   return r;
 }
 

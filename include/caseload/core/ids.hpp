@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace caseload {
 
@@ -30,6 +31,10 @@ bool is_program_id(std::string_view text);   // the same form as resource IDs
 bool is_contact_stem(std::string_view stem);
 bool is_assessment_stem(std::string_view stem);
 bool is_referral_stem(std::string_view stem);
+// Orders event files of one folder: by name without a numeric "-N" suffix,
+// then by N (none = 1), so that 2026-11-23 < 2026-11-23-2 < 2026-11-23-10.
+std::pair<std::string, int> event_order_key(std::string_view stem);
+
 // A suffix written by the program to keep names unique: [a-z0-9]+, short.
 bool is_name_suffix(std::string_view text);
 
