@@ -45,10 +45,15 @@ int run_cli(int argc, const char* const* argv, Context& ctx) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
+    if (e.get_exit_code() != 0 && app.get_subcommands().empty() && !app.remaining().empty()) {
+      throw UsageError(fmt::format("unknown command '{}'", app.remaining().front()),
+                       "`caseload --help` lists the commands");
+    }
     int code = app.exit(e, ctx.out, ctx.err);
     return code == 0 ? k_exit_ok : k_exit_usage;
   }
   if (!run) return k_exit_usage;
+  ctx.today();  // a bad --today or CASELOAD_TODAY is a usage error for every command
   return run(ctx);
 }
 

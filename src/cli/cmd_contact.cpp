@@ -59,6 +59,9 @@ int record_contact(const ContactOptions& o, Context& ctx, bool scheduled) {
   const std::string id = resolve_client_id(store, o.client);
   Document doc = new_contact(store, id, in);
   tx.write(doc);
+  if (get_string(store.read(Store::client_path(id), schemas::client()).root, "status") == "closed") {
+    ctx.err << fmt::format("caseload: warning: client {} is closed; the contact was recorded all the same\n", id);
+  }
   if (!ctx.global.quiet) ctx.out << doc.path << '\n';
   return k_exit_ok;
 }

@@ -2,6 +2,9 @@
 #include <fmt/format.h>
 
 #include <cctype>
+#include <fstream>
+#include <iterator>
+#include <sstream>
 
 #include "caseload/cli/commands.hpp"
 #include "caseload/cli/common.hpp"
@@ -71,6 +74,20 @@ YAML::Node settings_tree(const std::string& agency, const std::vector<Worker>& w
   return root;
 }
 
+// .caseload/ holds the lock, the cache and edit copies: never for git.
+void ignore_local_state(const fs::path& dir) {
+  std::string text;
+  if (std::ifstream in(dir / ".gitignore", std::ios::binary); in) {
+    text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  std::istringstream lines(text);
+  for (std::string line; std::getline(lines, line);) {
+    if (line == ".caseload/" || line == ".caseload" || line == "/.caseload/" || line == "/.caseload") return;
+  }
+  if (!text.empty() && text.back() != '\n') text += '\n';
+  atomic_write(dir / ".gitignore", text + ".caseload/\n");
+}
+
 int run_init(const InitOptions& o, Context& ctx) {
   const fs::path dir = fs::absolute(ctx.cwd / o.dir).lexically_normal();
   if (fs::exists(dir / "caseload.yaml")) {
@@ -89,7 +106,7 @@ int run_init(const InitOptions& o, Context& ctx) {
   make_private_dirs(dir);
   make_private_dirs(dir / "clients");
   make_private_dirs(dir / "resources");
-  if (!fs::exists(dir / ".gitignore")) atomic_write(dir / ".gitignore", ".caseload/\n");
+  ignore_local_state(dir);
   // caseload.yaml last: until it exists the folder is not a store.
   atomic_write(dir / "caseload.yaml", emit_canonical(settings_tree(agency, workers), schemas::settings()));
   if (!ctx.global.quiet) ctx.out << fmt::format("Created a caseload store in {}\n", dir.string());

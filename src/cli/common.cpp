@@ -6,6 +6,7 @@
 
 #include <iostream>
 #include <iterator>
+#include <map>
 
 #include "caseload/core/ids.hpp"
 #include "caseload/core/text.hpp"
@@ -13,14 +14,21 @@
 
 namespace caseload {
 
-std::vector<ClientKey> load_client_keys(const Store& store, Diagnostics* warnings) {
+namespace {
+
+// Every client's key; a client whose client.yaml cannot be parsed is kept
+// with its ID only, and its error, so that naming it by ID says what is wrong.
+std::vector<ClientKey> client_keys(const Store& store, std::map<std::string, DataError>* broken) {
   std::vector<ClientKey> keys;
   for (const auto& id : store.client_ids()) {
     try {
       Client c = decode_client(store.read(Store::client_path(id), schemas::client()));
       keys.push_back({id, c.name, c.preferred_name, c.external_id, c.phone, c.status});
     } catch (const DataError& e) {
-      if (warnings) warnings->push_back({e.where(), Severity::Error, e.message()});
+      if (broken) {
+        keys.push_back({id, "", "", "", "", ""});
+        broken->emplace(id, e);
+      }
     } catch (const Error&) {
       // a folder without client.yaml: `check` reports it
     }
@@ -28,22 +36,46 @@ std::vector<ClientKey> load_client_keys(const Store& store, Diagnostics* warning
   return keys;
 }
 
+}  // namespace
+
+std::vector<ClientKey> load_client_keys(const Store& store, Diagnostics* warnings) {
+  std::map<std::string, DataError> broken;
+  auto keys = client_keys(store, &broken);
+  std::erase_if(keys, [&](const ClientKey& k) { return broken.count(k.id) > 0; });
+  if (warnings) {
+    for (const auto& [id, e] : broken) warnings->push_back({e.where(), Severity::Error, e.message()});
+  }
+  return keys;
+}
+
 std::string resolve_client_id(const Store& store, const std::string& query) {
   if (query.empty() || contains_control(query, false)) throw UsageError("a client is named by ID, ID prefix or name");
-  // An exact ID needs no other file read: fast on any store size.
+  // An exact ID needs only its own record read: fast on any store size. The
+  // read also stops a command on a client whose record is broken.
   if (auto id = normalize_client_id_prefix(query); id && id->size() == k_client_id_length && store.has_client(*id)) {
+    read_for_update(store, Store::client_path(*id), schemas::client());
     return *id;
   }
-  const auto keys = load_client_keys(store, nullptr);
+  std::map<std::string, DataError> broken;
+  const auto keys = client_keys(store, &broken);
   const auto found = resolve_client(keys, query);
-  if (found.size() == 1) return keys[found.front()].id;
+  if (found.size() == 1) {
+    const std::string& id = keys[found.front()].id;
+    if (auto b = broken.find(id); b != broken.end()) read_for_update(store, Store::client_path(id), schemas::client());
+    return id;
+  }
   if (found.empty()) {
     throw Error(fmt::format("no client matches '{}'", query),
-                "name a client by ID, ID prefix or name; `caseload find TEXT` searches");
+                broken.empty() ? "name a client by ID, ID prefix or name; `caseload find TEXT` searches"
+                               : "name a client by ID, ID prefix or name; some client records cannot be read "
+                                 "(see `caseload check`)");
   }
   std::string list;
   for (size_t i : found) {
-    list += fmt::format("\n  {}  {}{}", keys[i].id, keys[i].name, keys[i].status == "closed" ? " (closed)" : "");
+    const auto& k = keys[i];
+    const bool unreadable = broken.count(k.id) > 0;
+    list += fmt::format("\n  {}  {}{}", k.id, unreadable ? "(record cannot be read)" : k.name,
+                        k.status == "closed" ? " (closed)" : "");
   }
   throw Error(fmt::format("'{}' matches {} clients:{}", query, found.size(), list),
               "use the client ID or more of the name");

@@ -39,9 +39,67 @@ Location first_invalid_utf8(const std::string& path, const std::string& text) {
   return {path, 1, 1};
 }
 
+// yaml-cpp 0.7 accepts a quoted scalar that is never closed (it runs to the
+// end of the file), so a record cut off inside "..." would read as one long
+// string and a rewrite would destroy the rest of the file. Find the closing
+// quote ourselves.
+void check_closed_quote(const Document& doc, const YAML::Node& node) {
+  const auto mark = node.Mark();
+  if (mark.pos < 0 || static_cast<size_t>(mark.pos) >= doc.text.size()) return;
+  const char quote = doc.text[static_cast<size_t>(mark.pos)];
+  if (quote != '"' && quote != '\'') return;
+  for (size_t i = static_cast<size_t>(mark.pos) + 1; i < doc.text.size(); ++i) {
+    if (quote == '"' && doc.text[i] == '\\') {
+      ++i;
+    } else if (doc.text[i] == quote) {
+      if (quote == '\'' && i + 1 < doc.text.size() && doc.text[i + 1] == '\'') {
+        ++i;  // '' is an escaped quote inside '...'
+      } else {
+        return;
+      }
+    }
+  }
+  throw DataError(doc.where(node), "YAML syntax: a quoted string is never closed",
+                  fmt::format("add the closing {} quote", quote));
+}
+
+// In a block mapping every key is followed by ':'. yaml-cpp 0.7 takes a stray
+// word on a line of its own for a key without a value (its issue #819), and a
+// rewrite would turn the typo into data.
+void check_block_key(const Document& doc, const YAML::Node& key) {
+  const auto mark = key.Mark();
+  if (key.Tag() != "?" || mark.pos < 0) return;
+  const std::string& k = key.Scalar();
+  size_t at = static_cast<size_t>(mark.pos);
+  if (doc.text.compare(at, k.size(), k) != 0) return;  // written differently; let it be
+  at += k.size();
+  while (at < doc.text.size() && (doc.text[at] == ' ' || doc.text[at] == '\t')) ++at;
+  if (at < doc.text.size() && doc.text[at] == ':') return;
+  throw DataError(doc.where(key), fmt::format("YAML syntax: '{}' is not followed by ':'", k),
+                  "write `key: value`, or remove the stray text");
+}
+
+void check_keys(const Document& doc, const YAML::Node& map) {
+  std::vector<std::pair<std::string, YAML::Node>> seen;
+  for (auto it = map.begin(); it != map.end(); ++it) {
+    check_closed_quote(doc, it->first);
+    if (!it->first.IsScalar()) continue;
+    if (map.Style() != YAML::EmitterStyle::Flow) check_block_key(doc, it->first);
+    for (const auto& [name, first] : seen) {
+      if (name != it->first.Scalar()) continue;
+      // Which of the two values counts is up to each YAML reader: refuse.
+      throw DataError(doc.where(it->first),
+                      fmt::format("duplicate key '{}' (first at line {})", name, first.Mark().line + 1),
+                      "keep one of the two");
+    }
+    seen.emplace_back(it->first.Scalar(), it->first);
+  }
+}
+
 // Bounds the tree before anything walks it: aliases are shared nodes in
 // yaml-cpp, so a walk over an "alias bomb" would expand it; deep nesting
-// would exhaust the stack of every recursive reader.
+// would exhaust the stack of every recursive reader. The same walk finds
+// the syntax errors yaml-cpp lets through (see above).
 void check_shape(const Document& doc, const YAML::Node& node, int depth, long& budget) {
   if (depth > k_max_depth) {
     throw DataError(doc.where(node), fmt::format("nesting deeper than {} levels", k_max_depth),
@@ -51,7 +109,10 @@ void check_shape(const Document& doc, const YAML::Node& node, int depth, long& b
     throw DataError(doc.where(node), "too many values (an alias expanding without bound?)",
                     "anchors and aliases are not needed in store files; remove them");
   }
-  if (node.IsMap()) {
+  if (node.IsScalar()) {
+    check_closed_quote(doc, node);
+  } else if (node.IsMap()) {
+    check_keys(doc, node);
     for (auto it = node.begin(); it != node.end(); ++it) check_shape(doc, it->second, depth + 1, budget);
   } else if (node.IsSequence()) {
     for (const auto& item : node) check_shape(doc, item, depth + 1, budget);

@@ -37,7 +37,9 @@ bool plain_safe(const std::string& v, ScalarContext context) {
   if (v.back() == ':') return false;
   if (v.find(": ") != std::string::npos || v.find(" #") != std::string::npos) return false;
   if (contains_control(v, false) || v.find('\t') != std::string::npos) return false;
-  if (context == ScalarContext::Flow && v.find_first_of(",[]{}") != std::string::npos) return false;
+  // yaml-cpp rejects a '?' anywhere in a plain scalar inside [] or {} ("unknown
+  // token"), although YAML allows it: "note: Any news?" must be quoted there.
+  if (context == ScalarContext::Flow && v.find_first_of(",[]{}?") != std::string::npos) return false;
   return true;
 }
 
@@ -104,6 +106,14 @@ std::string literal_block(const std::string& v, int indent) {
   }
   for (size_t i = 1; i < trailing; ++i) out += '\n';
   return out;
+}
+
+// Keys found plain stay plain; of the keys the program writes (tag ""), the
+// scale's levels are numbers and are written as such: {1: in crisis}.
+bool plain_key(const YAML::Node& key) {
+  const std::string& k = key.Scalar();
+  const bool digits = !k.empty() && k.find_first_not_of("0123456789") == std::string::npos;
+  return key.Tag() == "?" || (key.Tag().empty() && digits);
 }
 
 bool is_multiline(const YAML::Node& n) {
@@ -185,8 +195,7 @@ class Emitter {
 
   static std::string key_text(const YAML::Node& key) {
     if (!key.IsScalar()) return "\"?\"";
-    return emit_scalar_inline(key.Scalar(), key.Tag() == "?", FieldKind::String,
-                              ScalarContext::Block);
+    return emit_scalar_inline(key.Scalar(), plain_key(key), FieldKind::String, ScalarContext::Block);
   }
 
   void value_after_key(const YAML::Node& v, FieldKind kind, const Schema* nested, int indent) {
@@ -266,7 +275,7 @@ class Emitter {
     for (const auto& [key, value] : ordered(map, schema)) {
       if (!first) s += ", ";
       first = false;
-      s += emit_scalar_inline(key.Scalar(), key.Tag() == "?", FieldKind::String, ScalarContext::Flow);
+      s += emit_scalar_inline(key.Scalar(), plain_key(key), FieldKind::String, ScalarContext::Flow);
       s += ": ";
       s += value.IsNull() ? "~"
                           : emit_scalar_inline(value.Scalar(), value.Tag() == "?",
