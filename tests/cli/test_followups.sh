@@ -54,6 +54,9 @@ run --root "$S" followups --client siti --format csv
 assert_eq 4 "$(wc -l < "$T/stdout")" "one client's items by name"
 run --root "$S" followups --kind task --kind decision --format csv
 assert_eq 3 "$(wc -l < "$T/stdout")" "two kinds"
+run --root "$S" followups --kind renewal --until 2027-12-31 --format csv
+assert_eq 'date,kind,client,name,worker,risk,what,ref,path,overdue
+2027-09-01,renewal,AAAAAA,Siti Rahayu,aoki,high,Child benefit: renewal,child-benefit,clients/AAAAAA/client.yaml,0' "$out" "renewal item"
 run --root "$S" followups --kind nonsense
 assert_exit 2
 assert_stderr_contains "contact-due"
