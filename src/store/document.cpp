@@ -153,13 +153,21 @@ Document parse_document(const std::string& path, std::string text, const Schema&
   if (doc.text.find('\0') != std::string::npos) {
     throw DataError({path, 0, 0}, "file contains NUL bytes", "the file is not a YAML record");
   }
-  YAML::Node parsed;
+  // LoadAll, not Load: Load stops after the first document and ignores the
+  // rest of the file, syntax errors included, and a rewrite would drop it.
+  std::vector<YAML::Node> documents;
   try {
-    parsed = YAML::Load(doc.text);
+    documents = YAML::LoadAll(doc.text);
   } catch (const YAML::Exception& e) {
     throw DataError({path, e.mark.line + 1, e.mark.column + 1}, "YAML syntax: " + e.msg,
                     "fix the syntax, then run `caseload check`");
   }
+  for (size_t i = 1; i < documents.size(); ++i) {
+    if (documents[i].IsNull()) continue;  // a trailing '---' holds nothing to lose
+    throw DataError(doc.where(documents[i]), "a second YAML document (after '---') in one record",
+                    "a record is one document: merge the two, or remove the '---' line");
+  }
+  YAML::Node parsed = documents.empty() ? YAML::Node() : documents.front();
   if (parsed.IsNull()) parsed = YAML::Node(YAML::NodeType::Map);
   if (!parsed.IsMap()) {
     throw DataError(doc.where(parsed), fmt::format("a {} must be a mapping of keys to values", schema.name));

@@ -1,0 +1,143 @@
+#include <doctest/doctest.h>
+
+#include "caseload/core/text.hpp"
+
+using namespace caseload;
+
+namespace {
+
+// Bengali "Rahim Uddin": consonants with vowel signs (ি, ু) and a virama.
+const std::string k_bengali = "রহিম উদ্দিন";
+
+}  // namespace
+
+TEST_SUITE("core::text") {
+  TEST_CASE("to_nfc composes a base letter and its combining accent") {
+    CHECK(to_nfc("Jose\u0301") == "Jos\u00e9");
+    CHECK(to_nfc("e\u0301") == "\u00e9");
+    CHECK(to_nfc("A\u030Ase") == "\u00C5se");
+    CHECK(to_nfc("Jos\u00e9") == "Jos\u00e9");  // already composed: unchanged
+    CHECK(to_nfc("plain ascii") == "plain ascii");
+    CHECK(to_nfc(k_bengali) == k_bengali);
+  }
+
+  TEST_CASE("search_key folds case, accents, width and white space") {
+    SUBCASE("Latin accents are removed, whether composed or not") {
+      CHECK(search_key("Jos\u00e9") == "jose");
+      CHECK(search_key("Jose\u0301") == "jose");
+      CHECK(search_key("\u00C5SE") == "ase");
+      CHECK(search_key("M\u00fcller") == "muller");
+      CHECK(search_key("Fran\u00e7ois") == "francois");
+    }
+    SUBCASE("stroked letters, which have no decomposition, fold too") {
+      CHECK(search_key("\u00D8stby") == "ostby");
+      CHECK(search_key("\u00F8stby") == "ostby");
+      CHECK(search_key("\u0141ukasz") == "lukasz");
+      CHECK(search_key("\u0110or\u0111e") == "dorde");
+    }
+    SUBCASE("full-width forms become ASCII") {
+      CHECK(search_key("\uFF2D\uFF21\uFF32\uFF29\uFF21") == "maria");
+      CHECK(search_key("\uFF11\uFF12\uFF13") == "123");
+    }
+    SUBCASE("upper case folds") {
+      CHECK(search_key("MARIA Santos") == "maria santos");
+      CHECK(search_key("STRASSE") == search_key("stra\u00dfe"));
+    }
+    SUBCASE("Bengali vowel signs are kept: they change the word") {
+      CHECK(search_key(k_bengali) == to_nfc(k_bengali));
+      // কি (ki) and ক (ka) are different names and must not fold together.
+      CHECK(search_key("\u0995\u09BF") != search_key("\u0995"));
+      CHECK(search_key("\u0995\u09C1") != search_key("\u0995"));
+    }
+    SUBCASE("white space is collapsed and trimmed") {
+      CHECK(search_key("  Maria \t  Santos \n") == "maria santos");
+      CHECK(search_key("Maria\u00A0Santos") == "maria santos");  // no-break space
+      CHECK(search_key("Maria\u3000Santos") == "maria santos");  // ideographic space
+      CHECK(search_key("   ") == "");
+      CHECK(search_key("") == "");
+    }
+    SUBCASE("composed and decomposed input give the same key") {
+      CHECK(search_key("Jos\u00e9 \u00C5se") == search_key("Jose\u0301 A\u030Ase"));
+    }
+  }
+
+  TEST_CASE("display_width counts terminal columns") {
+    CHECK(display_width("") == 0);
+    CHECK(display_width("Maria") == 5);
+    CHECK(display_width("Jose\u0301") == 4);  // the combining accent takes no column
+    CHECK(display_width("Jos\u00e9") == 4);
+    CHECK(display_width("\u674E\u660E") == 4);  // 李明: wide
+    CHECK(display_width("\uFF2D\uFF21") == 4);  // full-width letters
+    const int bengali = display_width(k_bengali);
+    CHECK(bengali > 0);
+    CHECK(bengali < static_cast<int>(k_bengali.size()));
+  }
+
+  TEST_CASE("truncate_to_width cuts by columns and marks the cut") {
+    SUBCASE("text that fits is unchanged") {
+      CHECK(truncate_to_width("Maria", 5) == "Maria");
+      CHECK(truncate_to_width("Maria", 10) == "Maria");
+      CHECK(truncate_to_width("", 3) == "");
+    }
+    SUBCASE("a cut ends with an ellipsis within the width") {
+      const std::string cut = truncate_to_width("Maria Santos", 6);
+      CHECK(cut == "Maria\u2026");
+      CHECK(display_width(cut) == 6);
+    }
+    SUBCASE("a wide character that would overflow is dropped whole") {
+      const std::string cut = truncate_to_width("\u674E\u660E\u534E", 4);  // 李明华, width 6
+      CHECK(cut == "\u674E\u2026");
+      CHECK(display_width(cut) <= 4);
+    }
+    SUBCASE("a combining accent stays with its letter") {
+      CHECK(truncate_to_width("Jose\u0301 Luis", 5) == "Jose\u0301\u2026");
+    }
+    SUBCASE("never a broken UTF-8 sequence") {
+      const std::string cut = truncate_to_width(k_bengali, 3);
+      CHECK(valid_utf8(cut));
+      CHECK(display_width(cut) <= 3);
+    }
+    SUBCASE("tiny widths") {
+      CHECK(truncate_to_width("Maria", 1) == "\u2026");
+      CHECK(truncate_to_width("Maria", 0) == "");
+    }
+  }
+
+  TEST_CASE("pad_to_width pads by columns, never cuts") {
+    CHECK(pad_to_width("ab", 4) == "ab  ");
+    CHECK(pad_to_width("\u674E", 4) == "\u674E  ");
+    CHECK(pad_to_width("Jose\u0301", 6) == "Jose\u0301  ");
+    CHECK(display_width(pad_to_width(k_bengali, 20)) == 20);
+    CHECK(pad_to_width("Maria Santos", 4) == "Maria Santos");
+  }
+
+  TEST_CASE("valid_utf8 accepts UTF-8 and nothing else") {
+    CHECK(valid_utf8(""));
+    CHECK(valid_utf8("plain"));
+    CHECK(valid_utf8("Jos\u00e9 \u674E \U0001F600"));
+    CHECK(valid_utf8(k_bengali));
+    CHECK_FALSE(valid_utf8("Jos\xe9"));  // Latin-1
+    CHECK_FALSE(valid_utf8("\xff"));
+    CHECK_FALSE(valid_utf8("\xc3"));          // truncated sequence
+    CHECK_FALSE(valid_utf8("\xc0\xaf"));      // overlong '/'
+    CHECK_FALSE(valid_utf8("\xed\xa0\x80"));  // a UTF-16 surrogate
+    CHECK_FALSE(valid_utf8("ok\x80ok"));      // a stray continuation byte
+  }
+
+  TEST_CASE("first_line and trim") {
+    CHECK(first_line("Home visit  \nmore text") == "Home visit");
+    CHECK(first_line("  one line ") == "one line");
+    CHECK(first_line("") == "");
+    CHECK(trim(" \t a b \r\n") == "a b");
+    CHECK(trim(" \n ") == "");
+  }
+
+  TEST_CASE("contains_control finds control characters") {
+    CHECK_FALSE(contains_control("Jos\u00e9", false));
+    CHECK(contains_control("a\x1b[31m", false));
+    CHECK(contains_control("a\x7f", false));
+    CHECK(contains_control("a\nb", false));
+    CHECK_FALSE(contains_control("a\nb\tc", true));
+    CHECK(contains_control("a\rb", true));
+  }
+}
