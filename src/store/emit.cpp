@@ -6,6 +6,7 @@
 #include <array>
 #include <map>
 #include <optional>
+#include <regex>
 
 #include "caseload/core/date.hpp"
 #include "caseload/core/text.hpp"
@@ -14,6 +15,19 @@ namespace caseload {
 namespace {
 
 constexpr int k_flow_width = 160;  // a flow entry wider than this is written as a block
+
+// The plain scalars that YAML 1.1 or 1.2 readers resolve to something other
+// than a string: null, booleans, integers (also 0x, 0o, 0b, 1_000,
+// sexagesimal 1:30) and floats (1.5, 1e5, .inf, .nan).
+bool reads_as_number_or_word(const std::string& v) {
+  static const std::regex k_non_string(
+      "~|null|Null|NULL|y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF"
+      "|[-+]?[0-9][0-9_]*(:[0-5]?[0-9])*"
+      "|0x[0-9a-fA-F_]+|0o[0-7_]+|0b[01_]+"
+      "|[-+]?([0-9][0-9_]*)?\\.?[0-9_]*([eE][-+]?[0-9]+)?"
+      "|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)");
+  return std::regex_match(v, k_non_string);
+}
 
 bool valid_for_kind(const std::string& v, FieldKind kind) {
   switch (kind) {
@@ -24,6 +38,7 @@ bool valid_for_kind(const std::string& v, FieldKind kind) {
     case FieldKind::Integer: return !v.empty() && v.find_first_not_of("0123456789") == std::string::npos;
     case FieldKind::Bool: return v == "true" || v == "false";
     case FieldKind::Enum: return !v.empty();
+    case FieldKind::Id: return !v.empty() && !reads_as_number_or_word(v);
     default: return false;
   }
 }
@@ -195,7 +210,7 @@ class Emitter {
 
   static std::string key_text(const YAML::Node& key) {
     if (!key.IsScalar()) return "\"?\"";
-    return emit_scalar_inline(key.Scalar(), plain_key(key), FieldKind::String, ScalarContext::Block);
+    return emit_scalar_inline(key.Scalar(), plain_key(key), FieldKind::Any, ScalarContext::Block);
   }
 
   void value_after_key(const YAML::Node& v, FieldKind kind, const Schema* nested, int indent) {
@@ -237,7 +252,8 @@ class Emitter {
       for (const auto& item : seq) {
         if (!first) flow += ", ";
         first = false;
-        flow += item.IsNull() ? "~" : emit_scalar_inline(item.Scalar(), item.Tag() == "?", FieldKind::String, ScalarContext::Flow);
+        const FieldKind item_kind = kind == FieldKind::StringList ? FieldKind::String : FieldKind::Any;
+        flow += item.IsNull() ? "~" : emit_scalar_inline(item.Scalar(), item.Tag() == "?", item_kind, ScalarContext::Flow);
       }
       out += ' ' + flow + "]\n";
       return;
@@ -275,7 +291,7 @@ class Emitter {
     for (const auto& [key, value] : ordered(map, schema)) {
       if (!first) s += ", ";
       first = false;
-      s += emit_scalar_inline(key.Scalar(), plain_key(key), FieldKind::String, ScalarContext::Flow);
+      s += emit_scalar_inline(key.Scalar(), plain_key(key), FieldKind::Any, ScalarContext::Flow);
       s += ": ";
       s += value.IsNull() ? "~"
                           : emit_scalar_inline(value.Scalar(), value.Tag() == "?",
@@ -290,7 +306,12 @@ class Emitter {
 std::string emit_scalar_inline(const std::string& v, bool parsed_plain, FieldKind kind,
                                ScalarContext context) {
   if (valid_for_kind(v, kind) && plain_safe(v, context)) return v;
-  if (parsed_plain && plain_safe(v, context)) return v;
+  // A value of a known text field is a string whatever it looks like, so it
+  // is quoted when a YAML reader could take it for a number or a boolean
+  // (phone: "0401234567"). Only values whose type we do not know (users'
+  // own keys, malformed typed values) keep the plain style they were written in.
+  const bool known_text = kind == FieldKind::String || kind == FieldKind::Text;
+  if (parsed_plain && !known_text && plain_safe(v, context)) return v;
   if (plain_safe(v, context) && !reads_as_non_string(v)) return v;
   return double_quoted(v);
 }

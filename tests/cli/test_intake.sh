@@ -33,8 +33,9 @@ assert_eq 1 "$(wc -l <"$T/stdout")" "lines printed by intake"
 SITI=$out
 F=$S/clients/$SITI/client.yaml
 assert_exists "$F"
-# An ID that starts with a digit is quoted, so that no YAML reader takes it for a number.
-case $SITI in [0-9]*) ID_LINE="id: \"$SITI\"" ;; *) ID_LINE="id: $SITI" ;; esac
+# An ID is written plain unless a YAML reader would take it for a number
+# (123456, 12E345), which is quoted.
+if [[ $SITI =~ ^[0-9]*(E[0-9]+)?$ ]]; then ID_LINE="id: \"$SITI\""; else ID_LINE="id: $SITI"; fi
 assert_file_line "$F" "$ID_LINE"
 assert_file_line "$F" "name: Siti Rahayu"
 assert_file_line "$F" "preferred_name: Siti"

@@ -379,6 +379,21 @@ contact_every: 14d
     }
   }
 
+  TEST_CASE("identifiers are plain unless a YAML reader would take them for something else") {
+    for (const char* value : {"3FZK8R", "K7Q2MX", "2026-11-23-food-bank-north", "food-bank-north",
+                              "g12", "aoki", "0X1A2B"}) {
+      CAPTURE(value);
+      CHECK(inline_set(value, FieldKind::Id) == value);
+    }
+    for (const char* value : {"123456", "12E345", "007", "1_000", "yes", "null", "1:30"}) {
+      CAPTURE(value);
+      CHECK(inline_set(value, FieldKind::Id) == "\"" + std::string(value) + "\"");
+    }
+    SUBCASE("a quoted ID in a file is written plain") {
+      CHECK(emit_client("id: \"3FZK8R\"\nworker: \"aoki\"\n") == "id: 3FZK8R\nworker: aoki\n");
+    }
+  }
+
   TEST_CASE("in flow context, flow indicators force quotes") {
     CHECK(emit_scalar_inline("a, b", false, FieldKind::String, ScalarContext::Flow) == "\"a, b\"");
     CHECK(emit_scalar_inline("a, b", false, FieldKind::String, ScalarContext::Block) == "a, b");

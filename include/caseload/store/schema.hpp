@@ -10,6 +10,7 @@ namespace caseload {
 
 enum class FieldKind {
   String,       // one line of text
+  Id,           // an identifier: client, worker, resource, goal, domain, program ...
   Text,         // free text, may span lines (written as a literal block)
   Date,         // YYYY-MM-DD
   PartialDate,  // YYYY, YYYY-MM or YYYY-MM-DD
