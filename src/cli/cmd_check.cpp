@@ -13,7 +13,7 @@ int run_check(const CheckOptions&, Context& ctx) {
   Diagnostics found;
   try {
     Store store = ctx.open_store();
-    found = check_store(store);
+    found = check_store(store, ctx.today());
   } catch (const DataError& e) {  // caseload.yaml itself is broken
     found.push_back({e.where(), Severity::Error, e.message()});
   }

@@ -3,6 +3,7 @@
 
 #include "caseload/cli/commands.hpp"
 #include "caseload/cli/common.hpp"
+#include "caseload/core/referral.hpp"
 #include "caseload/core/text.hpp"
 
 namespace caseload {
@@ -24,9 +25,8 @@ std::vector<std::string> open_work(const ClientRecord& r) {
       }
     }
   }
-  static const std::vector<std::string> k_final = {"completed", "closed-unmet", "declined", "cancelled"};
   for (const auto& ref : r.referrals) {
-    if (std::find(k_final.begin(), k_final.end(), ref.status) == k_final.end())
+    if (!is_final_referral_status(ref.status))
       open.push_back(fmt::format("referral {} ({})", ref.id, ref.status));
   }
   return open;

@@ -172,3 +172,32 @@ void run_editor(Context& ctx, const std::string& path) {
 }
 
 }  // namespace caseload
+
+namespace caseload {
+
+YAML::Node list_for_update(Document& doc, std::string_view key) {
+  const YAML::Node current = child(doc.root, key);
+  if (!current.IsDefined() || current.IsNull()) {
+    doc.root[std::string(key)] = YAML::Node(YAML::NodeType::Sequence);
+  } else if (!current.IsSequence()) {
+    throw DataError(doc.where(current), fmt::format("'{}' is not a list; nothing was changed", key),
+                    "fix the file (e.g. `caseload edit`), then run `caseload check`");
+  }
+  return doc.root[std::string(key)];
+}
+
+std::vector<std::string> comma_list_option(const std::string& value, const std::string& flag) {
+  std::vector<std::string> items;
+  size_t start = 0;
+  while (start <= value.size()) {
+    size_t end = value.find(',', start);
+    if (end == std::string::npos) end = value.size();
+    std::string item = one_line_option(value.substr(start, end - start), flag);
+    if (!item.empty()) items.push_back(item);
+    start = end + 1;
+  }
+  if (items.empty()) throw UsageError(fmt::format("{}: '{}' names nothing", flag, value), "give a comma-separated list, e.g. contact,needs");
+  return items;
+}
+
+}  // namespace caseload

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "caseload/cli/common.hpp"
 #include "caseload/core/errors.hpp"
 #include "caseload/store/schema.hpp"
 
@@ -65,6 +66,23 @@ Document new_contact(const Store& store, const std::string& client_id, const Con
   if (!in.text.empty()) set_scalar(doc.root, "text", in.text);
   if (in.next) set_scalar(doc.root, "next", in.next->str());
   return doc;
+}
+
+}  // namespace caseload
+
+namespace caseload {
+
+ConsentInput default_consent(const std::string& to, const Date& today) {
+  return ConsentInput{to, k_default_consent_scope, today, today.add_years(1)};
+}
+
+void add_consent(Document& client, const ConsentInput& in) {
+  YAML::Node entry(YAML::NodeType::Map);
+  set_scalar(entry, "to", in.to);
+  set_strings(entry, "scope", in.scope);
+  set_scalar(entry, "given", in.given.str());
+  set_scalar(entry, "expires", in.expires.str());
+  list_for_update(client, "consent").push_back(entry);
 }
 
 }  // namespace caseload

@@ -128,10 +128,6 @@ class Collector {
 
 }  // namespace
 
-bool is_final_referral_status(const std::string& status) {
-  return status == "completed" || status == "closed-unmet" || status == "declined" || status == "cancelled";
-}
-
 std::vector<FollowupItem> followups_for(const ClientRecord& record, const Settings& settings,
                                         const ResourceNames& resources, const Date& today) {
   return Collector(record, settings, resources, today).run();

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "caseload/core/ids.hpp"
+#include "caseload/core/referral.hpp"
 #include "caseload/core/text.hpp"
 #include "caseload/store/decode.hpp"
 #include "caseload/store/fsutil.hpp"
@@ -90,6 +91,7 @@ class Checker {
     const std::string& s = v.Scalar();
     switch (f.kind) {
       case FieldKind::String:
+      case FieldKind::Id:
         if (s.find('\n') != std::string::npos) error(v, fmt::format("{} must be one line", name));
         break;
       case FieldKind::Date:
@@ -226,9 +228,43 @@ class RecordRules {
     if (resource && std::find(facts_.resources.begin(), facts_.resources.end(), *resource) == facts_.resources.end())
       check_.error(child(doc_.root, "resource"), fmt::format("unknown resource '{}': no resources/{}.yaml", *resource, *resource));
     if (auto d = get_string(doc_.root, "domain")) domain(child(doc_.root, "domain"), *d);
+    referral_history();
+  }
+
+  // The history tells how the referral got to its status: it starts as
+  // draft or sent, runs in date order, moves only as the lifecycle allows,
+  // and ends in the status the referral has.
+  void referral_history() {
     YAML::Node history = child(doc_.root, "history");
-    if (history.IsSequence()) {
-      for (const auto& h : history) worker(h, "worker");
+    if (!history.IsSequence()) return;
+    if (history.size() == 0) return check_.error(history, "history is empty: it records at least the referral being sent");
+    std::optional<Date> last_date;
+    std::optional<std::string> last_status;
+    bool first = true;
+    for (const auto& h : history) {
+      if (!h.IsMap()) continue;
+      worker(h, "worker");
+      auto date = Date::parse(get_string(h, "date").value_or(""));
+      if (date && last_date && *date < *last_date)
+        check_.error(child(h, "date"), fmt::format("history out of date order: {} comes after {}", date->str(), last_date->str()));
+      if (date) last_date = date;
+      auto status = get_string(h, "status");
+      if (status && is_referral_status(*status)) history_move(h, first, last_status, *status);
+      last_status = status;
+      first = false;
+    }
+    auto status = get_string(doc_.root, "status");
+    if (status && last_status && *status != *last_status)
+      check_.error(child(doc_.root, "status"),
+                   fmt::format("status '{}' disagrees with the last history entry ('{}')", *status, *last_status));
+  }
+
+  void history_move(const YAML::Node& entry, bool first, const std::optional<std::string>& from, const std::string& to) {
+    if (first && !is_initial_referral_status(to)) {
+      check_.error(child(entry, "status"), fmt::format("history starts with '{}': a referral starts as draft or sent", to));
+    } else if (!first && from && is_referral_status(*from) && !referral_transition_allowed(*from, to)) {
+      check_.error(child(entry, "status"),
+                   fmt::format("history moves from '{}' to '{}', which the referral lifecycle does not allow", *from, to));
     }
   }
 
@@ -454,10 +490,56 @@ class TreeWalk {
   Diagnostics& out_;
 };
 
-}  // namespace
 
-Diagnostics check_store(const Store& store) {
+// Open referrals share the client's information with the resource, so a
+// consent must still cover it today. That needs the client's record: a
+// check across files, reading each client's consents once.
+class ConsentCheck {
+ public:
+  ConsentCheck(const Store& store, const Date& today, Diagnostics& out) : store_(store), today_(today), out_(out) {
+    for (const auto& r : store.load_resources(nullptr)) organizations_[r.id] = r.organization;
+  }
+
+  void referral(const Document& doc) {
+    const Referral r = decode_referral(doc);
+    if (!is_referral_status(r.status) || r.status == "draft" || is_final_referral_status(r.status)) return;
+    auto org = organizations_.find(r.resource);
+    if (org == organizations_.end()) return;  // an unknown resource is an error of its own
+    const std::string dir = doc.path.substr(0, doc.path.find("/referrals/"));
+    const auto* consents = consents_of(dir);
+    if (!consents || consent_covers(*consents, r.resource, org->second, today_)) return;
+    const std::string lapse = consent_lapse(*consents, r.resource, org->second, today_);
+    out_.push_back({doc.where(child(doc.root, "status")), Severity::Warning,
+                    fmt::format("open referral ({}) to '{}' without a consent in force: {}; record one with "
+                                "`caseload consent {} add {}`, or cancel the referral",
+                                r.status, r.resource, lapse.empty() ? "no consent names it" : "the consent " + lapse,
+                                dir.substr(dir.rfind('/') + 1), r.resource)});
+  }
+
+ private:
+  const std::vector<Consent>* consents_of(const std::string& client_dir) {
+    auto [it, fresh] = consents_.try_emplace(client_dir);
+    if (fresh) {
+      try {
+        it->second = decode_client(store_.read(client_dir + "/client.yaml", schemas::client())).consents;
+      } catch (const Error&) {
+        // a client.yaml that cannot be read is reported on its own
+      }
+    }
+    return it->second ? &*it->second : nullptr;
+  }
+
+  const Store& store_;
+  const Date today_;
+  Diagnostics& out_;
+  std::map<std::string, std::string> organizations_;                       // resource ID -> organization
+  std::map<std::string, std::optional<std::vector<Consent>>> consents_;  // client folder -> consents
+};
+
+Diagnostics check_store_as_of(const Store& store, const Date* today) {
   Diagnostics out;
+  std::optional<ConsentCheck> consent;
+  if (today) consent.emplace(store, *today, out);
   StoreFacts facts{&store.settings(), store.resource_ids()};
   std::map<std::string, std::pair<std::string, Location>> people;  // name|born -> (id, where)
 
@@ -486,6 +568,7 @@ Diagnostics check_store(const Store& store) {
       Document doc = store.read(file.path, *file.schema);
       check_document(doc);
       if (file.schema == &schemas::client()) duplicate_person(doc);
+      if (file.schema == &schemas::referral() && consent) consent->referral(doc);
     } catch (const DataError& e) {
       out.push_back({e.where(), Severity::Error, e.message()});
     } catch (const Error& e) {
@@ -496,5 +579,11 @@ Diagnostics check_store(const Store& store) {
   sort_diagnostics(out);
   return out;
 }
+
+}  // namespace
+
+Diagnostics check_store(const Store& store) { return check_store_as_of(store, nullptr); }
+
+Diagnostics check_store(const Store& store, const Date& today) { return check_store_as_of(store, &today); }
 
 }  // namespace caseload

@@ -38,4 +38,17 @@ Document read_for_update(const Store& store, const std::string& path, const Sche
 // Runs $VISUAL / $EDITOR on a file through the shell, as git does.
 void run_editor(Context& ctx, const std::string& path);
 
+// The list under `key` of a record that a command appends to, created when
+// absent; any other value there (a hand edit) stops the command, since
+// replacing it would lose it.
+YAML::Node list_for_update(Document& doc, std::string_view key);
+
+// A comma-separated option ("contact,needs") as its trimmed, non-empty items.
+std::vector<std::string> comma_list_option(const std::string& value, const std::string& flag);
+
+// resources/<id>.yaml for a resource ID; anything but [a-z0-9-] is a usage error.
+std::string resource_path(const std::string& id);
+// The resource with this ID; throws Error (exit 1) when the directory has none.
+Resource known_resource(const Store& store, const std::string& id);
+
 }  // namespace caseload

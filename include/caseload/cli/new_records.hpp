@@ -40,4 +40,18 @@ struct ContactInput {
 };
 Document new_contact(const Store& store, const std::string& client_id, const ContactInput& in);
 
+// A consent entry of client.yaml (SPEC 2), as `consent add` and
+// `refer --consent-given` record it.
+inline const std::vector<std::string> k_default_consent_scope = {"contact", "needs"};
+struct ConsentInput {
+  std::string to;
+  std::vector<std::string> scope;
+  Date given;
+  Date expires;
+};
+// The default: given today, for a year.
+ConsentInput default_consent(const std::string& to, const Date& today);
+// Appends the entry to the client record's `consent` list.
+void add_consent(Document& client, const ConsentInput& in);
+
 }  // namespace caseload

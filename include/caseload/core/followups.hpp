@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "caseload/core/records.hpp"
+#include "caseload/core/referral.hpp"  // is_final_referral_status
 
 namespace caseload {
 
@@ -49,8 +50,5 @@ std::vector<FollowupItem> followups(const std::vector<ClientRecord>& records, co
                                     const FollowupFilter& filter);
 
 void sort_followups(std::vector<FollowupItem>& items);
-
-// Referral states after which nothing more happens.
-bool is_final_referral_status(const std::string& status);
 
 }  // namespace caseload

@@ -26,4 +26,8 @@ struct StoreFacts {
   std::vector<std::string> resources;
 };
 
+// check_store, plus what depends on the date: open referrals that no consent
+// in force covers any more as of `today` (warnings).
+Diagnostics check_store(const Store& store, const Date& today);
+
 }  // namespace caseload

@@ -1,0 +1,55 @@
+#pragma once
+// The referral lifecycle of SPEC 2, in one place: the statuses, which moves
+// between them are allowed, which are final; and when a client's consent
+// covers sharing with a resource. The commands `refer` and `referral`, the
+// follow-up list and `check` all ask here.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "caseload/core/records.hpp"
+
+namespace caseload {
+
+// Every status, in lifecycle order.
+inline const std::vector<std::string_view> k_referral_statuses = {
+    "draft", "sent", "accepted", "declined", "no-response", "completed", "closed-unmet", "cancelled"};
+
+bool is_referral_status(std::string_view status);
+
+// Referral states after which nothing more happens: completed, closed-unmet,
+// declined, cancelled.
+bool is_final_referral_status(std::string_view status);
+
+// The statuses a history may start with: a referral is drafted or sent.
+bool is_initial_referral_status(std::string_view status);
+
+// The moves of SPEC 2: draft -> sent; sent -> accepted | declined |
+// no-response; accepted -> completed | closed-unmet; any open state ->
+// cancelled. One addition: a late answer moves no-response -> accepted |
+// declined, so that a resource that replies after all is recorded on the
+// same referral instead of a cancelled one and a copy. Staying in the same
+// status is not a move.
+bool referral_transition_allowed(std::string_view from, std::string_view to);
+
+// Where a referral in `from` may go next, in lifecycle order (empty when final).
+std::vector<std::string> next_referral_statuses(std::string_view from);
+
+// The consent entries that name the resource: by its ID, its organization,
+// or "*" (organization names compared as people write them: case and
+// accents aside). In force or not.
+std::vector<const Consent*> consents_naming(const std::vector<Consent>& consents, const std::string& resource_id,
+                                            const std::string& organization);
+
+// Whether some entry naming the resource is in force today (given, not
+// expired, not revoked): what sending a referral needs.
+bool consent_covers(const std::vector<Consent>& consents, const std::string& resource_id,
+                    const std::string& organization, const Date& today);
+
+// Why the latest entry naming the resource is not in force, for messages:
+// "was revoked on D", "expired on D", "is given only from D", "has no
+// given date"; "" when none names it or it is in force.
+std::string consent_lapse(const std::vector<Consent>& consents, const std::string& resource_id,
+                          const std::string& organization, const Date& today);
+
+}  // namespace caseload

@@ -1,0 +1,88 @@
+#include "caseload/core/referral.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <utility>
+
+#include "caseload/core/text.hpp"
+
+namespace caseload {
+namespace {
+
+bool contains(const std::vector<std::string_view>& list, std::string_view value) {
+  return std::find(list.begin(), list.end(), value) != list.end();
+}
+
+// The lifecycle as data: each open status and where it may go. Final
+// statuses have no row. Cancelling is written out per row so the table
+// reads as the whole truth.
+const std::vector<std::pair<std::string_view, std::vector<std::string_view>>>& moves() {
+  static const std::vector<std::pair<std::string_view, std::vector<std::string_view>>> k_moves = {
+      {"draft", {"sent", "cancelled"}},
+      {"sent", {"accepted", "declined", "no-response", "cancelled"}},
+      {"accepted", {"completed", "closed-unmet", "cancelled"}},
+      {"no-response", {"accepted", "declined", "cancelled"}},
+  };
+  return k_moves;
+}
+
+const std::vector<std::string_view>* moves_from(std::string_view from) {
+  for (const auto& [status, targets] : moves()) {
+    if (status == from) return &targets;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+bool is_referral_status(std::string_view status) { return contains(k_referral_statuses, status); }
+
+bool is_final_referral_status(std::string_view status) {
+  return status == "completed" || status == "closed-unmet" || status == "declined" || status == "cancelled";
+}
+
+bool is_initial_referral_status(std::string_view status) { return status == "draft" || status == "sent"; }
+
+bool referral_transition_allowed(std::string_view from, std::string_view to) {
+  const auto* targets = moves_from(from);
+  return targets && contains(*targets, to);
+}
+
+std::vector<std::string> next_referral_statuses(std::string_view from) {
+  std::vector<std::string> out;
+  if (const auto* targets = moves_from(from)) {
+    for (auto t : *targets) out.emplace_back(t);
+  }
+  return out;
+}
+
+std::vector<const Consent*> consents_naming(const std::vector<Consent>& consents, const std::string& resource_id,
+                                            const std::string& organization) {
+  const std::string org_key = organization.empty() ? std::string() : search_key(organization);
+  std::vector<const Consent*> out;
+  for (const auto& c : consents) {
+    const bool names = c.to == "*" || c.to == resource_id || (!org_key.empty() && search_key(c.to) == org_key);
+    if (names) out.push_back(&c);
+  }
+  return out;
+}
+
+bool consent_covers(const std::vector<Consent>& consents, const std::string& resource_id,
+                    const std::string& organization, const Date& today) {
+  const auto naming = consents_naming(consents, resource_id, organization);
+  return std::any_of(naming.begin(), naming.end(), [&](const Consent* c) { return c->in_force(today); });
+}
+
+std::string consent_lapse(const std::vector<Consent>& consents, const std::string& resource_id,
+                          const std::string& organization, const Date& today) {
+  const auto naming = consents_naming(consents, resource_id, organization);
+  if (naming.empty() || naming.back()->in_force(today)) return "";
+  const Consent& c = *naming.back();
+  if (c.revoked && *c.revoked <= today) return fmt::format("was revoked on {}", c.revoked->str());
+  if (c.expires && *c.expires < today) return fmt::format("expired on {}", c.expires->str());
+  if (c.given && *c.given > today) return fmt::format("is given only from {}", c.given->str());
+  return "has no given date";
+}
+
+}  // namespace caseload
