@@ -31,6 +31,8 @@ int main(int argc, char** argv) {
   ctx.clock_date = Date{local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
   ctx.clock_minutes = local.tm_hour * 60 + local.tm_min;
   ctx.random = [&generator] { return static_cast<uint32_t>(generator()); };
+  ctx.executable = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (ec) ctx.executable = std::filesystem::absolute(argv[0], ec);
   try {
     int code = run_cli(argc, argv, ctx);
     std::cout.flush();

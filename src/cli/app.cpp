@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "caseload/cli/autocommit.hpp"
 #include "caseload/cli/commands.hpp"
 #include "caseload/core/errors.hpp"
 #include "caseload/version.hpp"
@@ -54,7 +55,9 @@ int run_cli(int argc, const char* const* argv, Context& ctx) {
   }
   if (!run) return k_exit_usage;
   ctx.today();  // a bad --today or CASELOAD_TODAY is a usage error for every command
-  return run(ctx);
+  const int code = run(ctx);
+  if (code == k_exit_ok) autocommit(ctx, app.get_subcommands().front()->get_name());
+  return code;
 }
 
 }  // namespace caseload

@@ -29,7 +29,9 @@ Date Context::today() const {
 Store Context::open_store() const {
   auto root = find_root(global.root.empty() ? std::nullopt : std::optional(global.root),
                         env("CASELOAD_ROOT"), cwd);
-  return Store(root);
+  Store store(root);
+  store.set_journal(journal);
+  return store;
 }
 
 Style Context::style() const {

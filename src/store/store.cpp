@@ -36,6 +36,17 @@ Store::Store(fs::path root)
       settings_doc_(read_document(root_, "caseload.yaml", schemas::settings())),
       settings_(decode_settings(settings_doc_)) {}
 
+void Store::set_journal(std::shared_ptr<WriteJournal> journal) {
+  journal_ = std::move(journal);
+  if (journal_) journal_->root = root_;
+}
+
+void Store::note_written(const std::string& path) const {
+  if (!journal_) return;
+  auto& paths = journal_->paths;
+  if (std::find(paths.begin(), paths.end(), path) == paths.end()) paths.push_back(path);
+}
+
 std::vector<std::string> Store::client_ids() const {
   std::vector<std::string> ids;
   for (auto& name : list_dirs(root_ / "clients")) {
@@ -195,6 +206,7 @@ void Transaction::write_raw(const std::string& path, const std::string& bytes) {
   const fs::path full = store_.root() / path;
   make_private_dirs(full.parent_path());
   atomic_write(full, bytes);
+  store_.note_written(path);
   if (std::find(touched_.begin(), touched_.end(), path) == touched_.end()) touched_.push_back(path);
 }
 

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <functional>
 #include <iosfwd>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -39,7 +40,10 @@ struct Context {
   Date clock_date;          // the local date when the command started
   int clock_minutes = 0;    // and the local time of day, in minutes
   std::function<uint32_t()> random;
+  std::filesystem::path executable;  // this program, absolute (git's merge driver runs it)
   GlobalOptions global;
+  // What the command wrote, for autocommit; every Store from open_store() fills it.
+  std::shared_ptr<WriteJournal> journal = std::make_shared<WriteJournal>();
 
   // --today, else CASELOAD_TODAY, else the clock; a bad value is a usage error.
   Date today() const;

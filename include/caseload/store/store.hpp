@@ -28,9 +28,22 @@ enum class OnBroken {
   Skip,   // read-only lists: leave it out and report it in the warnings
 };
 
+// The files a run of the program wrote, root-relative, in the order first
+// written: shared by every Store the run opens, so that the command line can
+// commit them once the command has succeeded (autocommit) without the
+// commands knowing about git.
+struct WriteJournal {
+  std::filesystem::path root;
+  std::vector<std::string> paths;
+};
+
 class Store {
  public:
   explicit Store(std::filesystem::path root);  // reads caseload.yaml
+
+  void set_journal(std::shared_ptr<WriteJournal> journal);
+  // Records that `path` was written (a Transaction does, for every file).
+  void note_written(const std::string& path) const;
 
   const std::filesystem::path& root() const { return root_; }
   const Settings& settings() const { return settings_; }
@@ -66,6 +79,7 @@ class Store {
   std::filesystem::path root_;
   Document settings_doc_;
   Settings settings_;
+  std::shared_ptr<WriteJournal> journal_;
 };
 
 // A writing command's session with the store: holds the lock from start to

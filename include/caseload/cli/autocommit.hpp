@@ -1,0 +1,22 @@
+#pragma once
+// git.autocommit (SPEC 7): after a command that changed the store succeeded,
+// one commit of exactly the files it wrote, with a message that names the
+// command and IDs only. The commands know nothing of it: they write through
+// Transactions, which fill the context's journal.
+#include <string>
+#include <vector>
+
+#include "caseload/cli/context.hpp"
+
+namespace caseload {
+
+// "contact K7Q2MX 2026-11-23T1000-call-7gq2": the command, then the IDs the
+// paths hold (client IDs, event file stems, resource IDs). Paths are built
+// from validated IDs only, so the message holds no personal data.
+std::string commit_message(const std::string& command, const std::vector<std::string>& paths);
+
+// Commits what ctx.journal lists, when settings and the repository allow;
+// a git failure is a warning (the files are written), never an error.
+void autocommit(Context& ctx, const std::string& command);
+
+}  // namespace caseload

@@ -1,0 +1,49 @@
+#pragma once
+// Git as a child process: an argument vector (never a shell), always
+// `git -C <root>`, output captured. The store is versioned only when it is
+// the top level of a repository of its own: the program never commits to a
+// repository that merely contains the store.
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace caseload {
+
+struct GitResult {
+  int status = 0;  // the exit status; 127 when git could not be started
+  std::string out;
+  std::string err;
+  bool ok() const { return status == 0; }
+  // Git's own message for an error report: stderr, else stdout, trimmed.
+  std::string message() const;
+};
+
+// Runs `git -C root ARGS...` and captures stdout and stderr.
+GitResult run_git(const std::filesystem::path& root, const std::vector<std::string>& args);
+// Runs `git -C root ARGS...` on the program's own stdin, stdout and stderr
+// (for `caseload git`: pagers, editors and colours work); returns its status.
+int run_git_inherit(const std::filesystem::path& root, const std::vector<std::string>& args);
+
+bool git_available();
+
+// The top level of the repository that holds `dir`, when there is one.
+std::optional<std::filesystem::path> repository_top(const std::filesystem::path& dir);
+// Whether `root` is the top level of its own repository (not a folder
+// inside some other one).
+bool is_own_repository(const std::filesystem::path& root);
+bool same_folder(const std::filesystem::path& a, const std::filesystem::path& b);
+
+// `-c user.name=... -c user.email=...` when git has no identity configured
+// for this repository, so that commits never fail for lack of one; empty
+// when git has an identity. `worker` signs in its place.
+std::vector<std::string> identity_args(const std::filesystem::path& root, const std::string& worker);
+bool has_identity(const std::filesystem::path& root);
+
+// The store's merge driver (caseload(5)): `merge.caseload.*` in the
+// repository's own config, pointing at `executable`. Returns whether the
+// configuration was changed.
+bool configure_merge_driver(const std::filesystem::path& root, const std::filesystem::path& executable);
+inline constexpr const char* k_gitattributes = "*.yaml text eol=lf merge=caseload\n";
+
+}  // namespace caseload

@@ -1,0 +1,120 @@
+#include "caseload/cli/autocommit.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "caseload/core/errors.hpp"
+#include "caseload/store/git.hpp"
+#include "caseload/store/lock.hpp"
+
+namespace caseload {
+namespace {
+namespace fs = std::filesystem;
+
+// A message naming more than this many things would be a file list; the
+// commit itself lists the files.
+constexpr size_t k_max_subjects = 6;
+
+std::vector<std::string> split_path(const std::string& path) {
+  std::vector<std::string> parts;
+  size_t start = 0;
+  for (size_t slash; (slash = path.find('/', start)) != std::string::npos; start = slash + 1) {
+    parts.push_back(path.substr(start, slash - start));
+  }
+  parts.push_back(path.substr(start));
+  return parts;
+}
+
+std::string without_yaml(const std::string& name) {
+  return name.ends_with(".yaml") ? name.substr(0, name.size() - 5) : name;
+}
+
+// The IDs one path contributes, most general first.
+std::vector<std::string> subjects_of(const std::string& path) {
+  const auto parts = split_path(path);
+  if (parts.size() >= 3 && parts[0] == "clients") {
+    if (parts.size() == 4) return {parts[1], without_yaml(parts[3])};
+    return {parts[1]};
+  }
+  if (parts.size() == 2 && parts[0] == "resources") return {without_yaml(parts[1])};
+  return {};
+}
+
+void warn_not_committed(Context& ctx, const std::string& why) {
+  ctx.err << fmt::format("caseload: warning: files were written but not committed: {}\n", why);
+  ctx.err << "  hint: commit them with `caseload git add -A` and `caseload git commit`\n";
+}
+
+std::vector<std::string> with_paths(std::vector<std::string> args, const std::vector<std::string>& paths) {
+  args.push_back("--");
+  args.insert(args.end(), paths.begin(), paths.end());
+  return args;
+}
+
+// The acting worker signs commits when git has no identity; a store whose
+// settings name none still commits, as "caseload".
+std::string signing_worker(const Context& ctx, const Store& store) {
+  try {
+    return ctx.acting_worker(store, "");
+  } catch (const Error&) {
+    return "caseload";
+  }
+}
+
+// Stages and commits `paths` under the store lock; returns git's complaint, if any.
+std::optional<std::string> commit_paths(Context& ctx, const Store& store, const std::string& message) {
+  const fs::path& root = store.root();
+  const auto& paths = ctx.journal->paths;
+  StoreLock lock(root, ctx.lock_wait());
+  GitResult added = run_git(root, with_paths({"add", "-A"}, paths));
+  if (!added.ok()) return added.message();
+  GitResult staged = run_git(root, with_paths({"diff", "--cached", "--quiet"}, paths));
+  if (staged.status == 0) return std::nullopt;  // nothing changed: no commit
+  if (staged.status != 1) return staged.message();
+  auto args = identity_args(root, signing_worker(ctx, store));
+  args.insert(args.end(), {"commit", "-q", "-m", message});
+  GitResult committed = run_git(root, with_paths(args, paths));
+  if (!committed.ok()) return committed.message();
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::string commit_message(const std::string& command, const std::vector<std::string>& paths) {
+  std::vector<std::string> subjects;
+  for (const auto& path : paths) {
+    for (auto& s : subjects_of(path)) {
+      if (std::find(subjects.begin(), subjects.end(), s) == subjects.end()) subjects.push_back(std::move(s));
+    }
+  }
+  if (subjects.size() > k_max_subjects) return fmt::format("{} ({} files)", command, paths.size());
+  std::string message = command;
+  for (const auto& s : subjects) message += " " + s;
+  return message;
+}
+
+void autocommit(Context& ctx, const std::string& command) {
+  if (!ctx.journal || ctx.journal->paths.empty()) return;
+  try {
+    const Store store(ctx.journal->root);
+    if (!store.settings().autocommit) return;
+    const auto top = repository_top(store.root());
+    if (!top) return;  // not versioned: there is nothing to commit to
+    if (!same_folder(*top, store.root())) {
+      ctx.err << fmt::format(
+          "caseload: note: the store is inside the git repository at {}; caseload never commits to an "
+          "outer repository, so this change was not committed\n",
+          top->string());
+      ctx.err << "  hint: make the store a repository of its own, or set git.autocommit: false in caseload.yaml\n";
+      return;
+    }
+    if (auto failure = commit_paths(ctx, store, commit_message(command, ctx.journal->paths))) {
+      warn_not_committed(ctx, *failure);
+    }
+  } catch (const Error& e) {
+    warn_not_committed(ctx, e.what());
+  }
+}
+
+}  // namespace caseload

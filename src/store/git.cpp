@@ -1,0 +1,186 @@
+#include "caseload/store/git.hpp"
+
+#include <fcntl.h>
+#include <fmt/format.h>
+#include <poll.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <array>
+#include <cerrno>
+#include <cstring>
+
+#include "caseload/core/errors.hpp"
+
+extern char** environ;
+
+namespace caseload {
+namespace fs = std::filesystem;
+namespace {
+
+// Variables that would make git work on another repository than the one
+// `-C root` names (git sets them for hooks and merge drivers it runs).
+bool redirects_git(std::string_view entry) {
+  for (std::string_view name : {"GIT_DIR=", "GIT_WORK_TREE=", "GIT_INDEX_FILE=", "GIT_OBJECT_DIRECTORY=",
+                                "GIT_ALTERNATE_OBJECT_DIRECTORIES=", "GIT_COMMON_DIR=", "GIT_NAMESPACE=",
+                                "GIT_PREFIX="}) {
+    if (entry.starts_with(name)) return true;
+  }
+  return false;
+}
+
+std::vector<char*> child_environment() {
+  std::vector<char*> env;
+  for (char** e = environ; e && *e; ++e) {
+    if (!redirects_git(*e)) env.push_back(*e);
+  }
+  env.push_back(nullptr);
+  return env;
+}
+
+std::vector<std::string> git_argv(const fs::path& root, const std::vector<std::string>& args) {
+  std::vector<std::string> argv{"git"};
+  if (!root.empty()) argv.insert(argv.end(), {"-C", root.string()});
+  argv.insert(argv.end(), args.begin(), args.end());
+  return argv;
+}
+
+// Starts git; returns its pid, or -1 when it could not be started.
+pid_t spawn(const std::vector<std::string>& argv, posix_spawn_file_actions_t* actions) {
+  std::vector<char*> cargv;
+  for (const auto& a : argv) cargv.push_back(const_cast<char*>(a.c_str()));
+  cargv.push_back(nullptr);
+  auto env = child_environment();
+  pid_t pid = -1;
+  if (::posix_spawnp(&pid, "git", actions, nullptr, cargv.data(), env.data()) != 0) return -1;
+  return pid;
+}
+
+int wait_for(pid_t pid) {
+  int status = 0;
+  while (::waitpid(pid, &status, 0) < 0) {
+    if (errno != EINTR) return 127;
+  }
+  if (WIFEXITED(status)) return WEXITSTATUS(status);
+  return 128 + (WIFSIGNALED(status) ? WTERMSIG(status) : 0);
+}
+
+// Reads both pipes until both are closed; polling both keeps git from
+// blocking on a full stderr pipe while we wait on stdout.
+void drain(int out_fd, int err_fd, std::string& out, std::string& err) {
+  std::array<pollfd, 2> fds{{{out_fd, POLLIN, 0}, {err_fd, POLLIN, 0}}};
+  std::array<std::string*, 2> sinks{&out, &err};
+  int open = 2;
+  char buffer[8192];
+  while (open > 0) {
+    if (::poll(fds.data(), fds.size(), -1) < 0) {
+      if (errno == EINTR) continue;
+      break;
+    }
+    for (size_t i = 0; i < fds.size(); ++i) {
+      if (fds[i].fd < 0 || fds[i].revents == 0) continue;
+      ssize_t n = ::read(fds[i].fd, buffer, sizeof buffer);
+      if (n > 0) {
+        sinks[i]->append(buffer, static_cast<size_t>(n));
+      } else if (n == 0 || errno != EINTR) {
+        ::close(fds[i].fd);
+        fds[i].fd = -1;
+        --open;
+      }
+    }
+  }
+}
+
+}  // namespace
+
+std::string GitResult::message() const {
+  std::string m = err.find_first_not_of(" \n") != std::string::npos ? err : out;
+  while (!m.empty() && (m.back() == '\n' || m.back() == ' ')) m.pop_back();
+  if (m.empty()) m = fmt::format("git exited with status {}", status);
+  return m;
+}
+
+GitResult run_git(const fs::path& root, const std::vector<std::string>& args) {
+  int out_pipe[2], err_pipe[2];
+  if (::pipe2(out_pipe, O_CLOEXEC) != 0) throw Error(fmt::format("cannot run git: {}", std::strerror(errno)));
+  if (::pipe2(err_pipe, O_CLOEXEC) != 0) {
+    ::close(out_pipe[0]);
+    ::close(out_pipe[1]);
+    throw Error(fmt::format("cannot run git: {}", std::strerror(errno)));
+  }
+  posix_spawn_file_actions_t actions;
+  ::posix_spawn_file_actions_init(&actions);
+  ::posix_spawn_file_actions_adddup2(&actions, out_pipe[1], 1);
+  ::posix_spawn_file_actions_adddup2(&actions, err_pipe[1], 2);
+  const pid_t pid = spawn(git_argv(root, args), &actions);
+  ::posix_spawn_file_actions_destroy(&actions);
+  ::close(out_pipe[1]);
+  ::close(err_pipe[1]);
+  GitResult result;
+  drain(out_pipe[0], err_pipe[0], result.out, result.err);
+  if (pid < 0) {
+    result.status = 127;
+    result.err = "git could not be started (is it installed and on PATH?)";
+    return result;
+  }
+  result.status = wait_for(pid);
+  return result;
+}
+
+int run_git_inherit(const fs::path& root, const std::vector<std::string>& args) {
+  const pid_t pid = spawn(git_argv(root, args), nullptr);
+  if (pid < 0) throw Error("git could not be started", "install git, or check PATH");
+  return wait_for(pid);
+}
+
+bool git_available() { return run_git({}, {"--version"}).ok(); }
+
+std::optional<fs::path> repository_top(const fs::path& dir) {
+  GitResult r = run_git(dir, {"rev-parse", "--show-toplevel"});
+  if (!r.ok()) return std::nullopt;
+  while (!r.out.empty() && r.out.back() == '\n') r.out.pop_back();
+  if (r.out.empty()) return std::nullopt;
+  return fs::path(r.out);
+}
+
+bool same_folder(const fs::path& a, const fs::path& b) {
+  std::error_code ec1, ec2;
+  auto ca = fs::canonical(a, ec1);
+  auto cb = fs::canonical(b, ec2);
+  return !ec1 && !ec2 && ca == cb;
+}
+
+bool is_own_repository(const fs::path& root) {
+  auto top = repository_top(root);
+  return top && same_folder(*top, root);
+}
+
+bool has_identity(const fs::path& root) {
+  return run_git(root, {"config", "user.name"}).ok() && run_git(root, {"config", "user.email"}).ok();
+}
+
+std::vector<std::string> identity_args(const fs::path& root, const std::string& worker) {
+  if (has_identity(root)) return {};
+  const std::string who = worker.empty() ? "caseload" : worker;
+  return {"-c", "user.name=" + who, "-c", fmt::format("user.email={}@caseload.invalid", who)};
+}
+
+bool configure_merge_driver(const fs::path& root, const fs::path& executable) {
+  // Git runs the driver through the shell: quote the path for it.
+  std::string quoted = "'";
+  for (char c : executable.string()) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  quoted += "'";
+  const std::string driver = quoted + " merge-driver %O %A %B %P";
+  GitResult current = run_git(root, {"config", "--local", "--get", "merge.caseload.driver"});
+  if (current.ok() && current.out == driver + "\n") return false;
+  for (const auto& [key, value] : {std::pair<std::string, std::string>{"merge.caseload.name",
+                                                                       "caseload structural merge of YAML records"},
+                                   {"merge.caseload.driver", driver}}) {
+    GitResult r = run_git(root, {"config", "--local", key, value});
+    if (!r.ok()) throw Error(fmt::format("cannot configure the merge driver: {}", r.message()));
+  }
+  return true;
+}
+
+}  // namespace caseload
