@@ -15,6 +15,7 @@ constexpr void (*k_commands[])(CLI::App&, Runner&) = {
     setup_init,    setup_intake,  setup_show,    setup_list,    setup_find,   setup_edit,
     setup_assess,  setup_plan,    setup_resource, setup_refer,  setup_consent, setup_enroll,
     setup_contact, setup_close,   setup_followups, setup_check, setup_fmt,
+    setup_git,     setup_sync,    setup_merge_driver,
 };
 
 constexpr const char* k_footer = R"(Exit status: 0 success, 1 error (data, I/O, not found, locked),
