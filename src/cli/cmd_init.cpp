@@ -8,9 +8,11 @@
 
 #include "caseload/cli/commands.hpp"
 #include "caseload/cli/common.hpp"
+#include "caseload/cli/git_setup.hpp"
 #include "caseload/core/ids.hpp"
 #include "caseload/store/emit.hpp"
 #include "caseload/store/fsutil.hpp"
+#include "caseload/store/git.hpp"
 
 namespace caseload {
 namespace {
@@ -88,6 +90,31 @@ void ignore_local_state(const fs::path& dir) {
   atomic_write(dir / ".gitignore", text + ".caseload/\n");
 }
 
+// A store is versioned from its first commit, when git is installed and the
+// folder is not inside some other repository (which is never touched).
+void version_store(const fs::path& dir, const std::string& worker, Context& ctx) {
+  if (!git_available()) return;
+  auto top = repository_top(dir);
+  if (top && !same_folder(*top, dir)) {
+    ctx.err << fmt::format("caseload: note: {} is inside the git repository at {}; no repository was created "
+                           "and changes are not committed\n",
+                           dir.string(), top->string());
+    return;
+  }
+  if (!top) {
+    GitResult r = run_git(dir, {"init", "-q"});
+    if (!r.ok()) throw Error(fmt::format("git init failed: {}", r.message()), "the store was created without git");
+  }
+  prepare_repository(dir, ctx);
+  auto args = identity_args(dir, worker);
+  args.insert(args.end(), {"commit", "-q", "-m", "init", "--", ".gitignore", ".gitattributes", "caseload.yaml"});
+  for (const auto& step : {std::vector<std::string>{"add", "--", ".gitignore", ".gitattributes", "caseload.yaml"}, args}) {
+    GitResult r = run_git(dir, step);
+    if (!r.ok()) throw Error(fmt::format("git {} failed: {}", step.front(), r.message()),
+                             "the store was created; commit it with `caseload git add -A` and `caseload git commit`");
+  }
+}
+
 int run_init(const InitOptions& o, Context& ctx) {
   const fs::path dir = fs::absolute(ctx.cwd / o.dir).lexically_normal();
   if (fs::exists(dir / "caseload.yaml")) {
@@ -110,6 +137,11 @@ int run_init(const InitOptions& o, Context& ctx) {
   // caseload.yaml last: until it exists the folder is not a store.
   atomic_write(dir / "caseload.yaml", emit_canonical(settings_tree(agency, workers), schemas::settings()));
   if (!ctx.global.quiet) ctx.out << fmt::format("Created a caseload store in {}\n", dir.string());
+  try {
+    version_store(dir, workers.front().id, ctx);
+  } catch (const Error& e) {  // the store exists and works without git: say so, do not fail
+    ctx.err << fmt::format("caseload: warning: {}\n  hint: {}\n", e.what(), e.hint());
+  }
   return k_exit_ok;
 }
 

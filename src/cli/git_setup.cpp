@@ -1,0 +1,50 @@
+#include "caseload/cli/git_setup.hpp"
+
+#include <fmt/format.h>
+
+#include <fstream>
+#include <iterator>
+#include <sstream>
+
+#include "caseload/store/fsutil.hpp"
+#include "caseload/store/git.hpp"
+
+namespace caseload {
+namespace fs = std::filesystem;
+
+namespace {
+
+bool has_line(const std::string& text, const std::string& line) {
+  std::istringstream lines(text);
+  for (std::string l; std::getline(lines, l);) {
+    if (l == line) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<std::string> prepare_repository(const fs::path& root, const Context& ctx) {
+  std::vector<std::string> written;
+  std::string text;
+  if (std::ifstream in(root / ".gitattributes", std::ios::binary); in) {
+    text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  std::string wanted = k_gitattributes;
+  wanted.pop_back();  // without its newline, as a line
+  if (!has_line(text, wanted)) {
+    if (!text.empty() && text.back() != '\n') text += '\n';
+    atomic_write(root / ".gitattributes", text + k_gitattributes);
+    written.push_back(".gitattributes");
+  }
+  configure_merge_driver(root, ctx.executable.empty() ? fs::path("caseload") : ctx.executable);
+  return written;
+}
+
+void check_identity(const fs::path& root, Context& ctx) {
+  if (has_identity(root)) return;
+  ctx.err << "caseload: note: git has no user.name and user.email here; commits are signed with the worker's ID\n"
+             "  hint: set yours with `caseload git config user.name \"...\"` and `caseload git config user.email ...`\n";
+}
+
+}  // namespace caseload
