@@ -43,7 +43,9 @@ int run_cli(int argc, const char* const* argv, Context& ctx) {
   add_global_options(app, ctx.global);
   Runner run;
   for (auto setup : k_commands) setup(app, run);
-  for (auto* sub : app.get_subcommands({})) sub->fallthrough();
+  // Global options may come after the command, except for `git`, whose
+  // arguments are all git's.
+  for (auto* sub : app.get_subcommands({})) sub->fallthrough(!sub->get_prefix_command());
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

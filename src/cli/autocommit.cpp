@@ -81,17 +81,21 @@ std::optional<std::string> commit_paths(Context& ctx, const Store& store, const 
 
 }  // namespace
 
-std::string commit_message(const std::string& command, const std::vector<std::string>& paths) {
+std::string commit_message(const std::string& command, const std::vector<std::string>& paths,
+                           const std::string& detail) {
   std::vector<std::string> subjects;
   for (const auto& path : paths) {
     for (auto& s : subjects_of(path)) {
       if (std::find(subjects.begin(), subjects.end(), s) == subjects.end()) subjects.push_back(std::move(s));
     }
   }
-  if (subjects.size() > k_max_subjects) return fmt::format("{} ({} files)", command, paths.size());
   std::string message = command;
-  for (const auto& s : subjects) message += " " + s;
-  return message;
+  if (subjects.size() > k_max_subjects) {
+    message += fmt::format(" ({} files)", paths.size());
+  } else {
+    for (const auto& s : subjects) message += " " + s;
+  }
+  return detail.empty() ? message : message + " " + detail;
 }
 
 void autocommit(Context& ctx, const std::string& command) {
@@ -109,7 +113,7 @@ void autocommit(Context& ctx, const std::string& command) {
       ctx.err << "  hint: make the store a repository of its own, or set git.autocommit: false in caseload.yaml\n";
       return;
     }
-    if (auto failure = commit_paths(ctx, store, commit_message(command, ctx.journal->paths))) {
+    if (auto failure = commit_paths(ctx, store, commit_message(command, ctx.journal->paths, ctx.journal->detail))) {
       warn_not_committed(ctx, *failure);
     }
   } catch (const Error& e) {

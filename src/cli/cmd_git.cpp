@@ -1,29 +1,155 @@
-// caseload git ARGS... and caseload log CLIENT.
+// caseload git ARGS... (git in the store) and caseload log CLIENT (a client's
+// history from git: who changed which files and fields, when).
+#include <fmt/format.h>
+
+#include <sstream>
+
 #include "caseload/cli/commands.hpp"
+#include "caseload/cli/common.hpp"
 #include "caseload/core/errors.hpp"
+#include "caseload/report/json.hpp"
+#include "caseload/store/document.hpp"
+#include "caseload/store/git.hpp"
+#include "caseload/store/record_diff.hpp"
+#include "caseload/store/schema.hpp"
 
 namespace caseload {
 namespace {
 
 struct GitOptions {
-  std::vector<std::string> args;
+  const CLI::App* command = nullptr;  // git's arguments are what CLI11 left unparsed
 };
 struct LogOptions {
   std::string client;
 };
 
-int run_git_command(const GitOptions&, Context&) { throw Error("git is not implemented yet"); }
-int run_log(const LogOptions&, Context&) { throw Error("log is not implemented yet"); }
+int run_git_command(const GitOptions& o, Context& ctx) {
+  const Store store = ctx.open_store();
+  ctx.out.flush();
+  return run_git_inherit(store.root(), o.command->remaining());
+}
+
+struct FileChange {
+  std::string path;    // relative to the client's folder
+  std::string change;  // added, changed, deleted
+  std::vector<std::string> fields;
+};
+
+struct Commit {
+  std::string hash, date, author, message;
+  std::vector<FileChange> files;
+};
+
+// The record at `rev:path`, or an empty tree when it is absent or unreadable
+// there (the diff then names the whole record).
+YAML::Node record_at(const Store& store, const std::string& rev, const std::string& path) {
+  const Schema* schema = schema_for_path(path);
+  GitResult r = run_git(store.root(), {"show", rev + ":" + path});
+  if (!r.ok() || !schema) return YAML::Node(YAML::NodeType::Map);
+  try {
+    return parse_document(path, r.out, *schema).root;
+  } catch (const Error&) {
+    return YAML::Node(YAML::NodeType::Map);
+  }
+}
+
+FileChange file_change(const Store& store, const Commit& c, char status, const std::string& path,
+                       const std::string& folder) {
+  FileChange f{path.substr(folder.size() + 1), "changed", {}};
+  if (status == 'A') f.change = "added";
+  if (status == 'D') f.change = "deleted";
+  if (status == 'M') f.fields = changed_fields(record_at(store, c.hash + "^", path), record_at(store, c.hash, path));
+  return f;
+}
+
+// `git log` with one record-separated header per commit, then its files.
+std::vector<Commit> client_history(const Store& store, const std::string& id) {
+  const std::string folder = "clients/" + id;
+  GitResult r = run_git(store.root(), {"log", "--no-renames", "--date=format-local:%Y-%m-%d %H:%M",
+                                       "--format=%x1e%H%x1f%ad%x1f%an%x1f%s", "--name-status", "--", folder});
+  if (!r.ok()) throw Error(fmt::format("git log failed: {}", r.message()), "is the store a git repository?");
+  std::vector<Commit> commits;
+  std::istringstream lines(r.out);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.empty()) continue;
+    if (line.front() == '\x1e') {
+      std::vector<std::string> f;
+      std::istringstream parts(line.substr(1));
+      for (std::string part; std::getline(parts, part, '\x1f');) f.push_back(part);
+      f.resize(4);
+      commits.push_back({f[0], f[1], f[2], f[3], {}});
+    } else if (!commits.empty() && line.size() > 2 && line[1] == '\t') {
+      commits.back().files.push_back(file_change(store, commits.back(), line[0], line.substr(2), folder));
+    }
+  }
+  return commits;
+}
+
+void print_table(std::ostream& out, const std::vector<Commit>& commits) {
+  for (const auto& c : commits) {
+    out << fmt::format("{}  {}  {}\n", c.date, c.author, c.message);
+    for (const auto& f : c.files) {
+      out << fmt::format("    {:<8} {}", f.change, f.path);
+      if (!f.fields.empty()) {
+        out << ':';
+        for (size_t i = 0; i < f.fields.size(); ++i) out << (i ? ", " : " ") << f.fields[i];
+      }
+      out << '\n';
+    }
+  }
+}
+
+void print_json(std::ostream& out, const std::vector<Commit>& commits) {
+  JsonWriter w(out);
+  w.begin_array();
+  for (const auto& c : commits) {
+    w.begin_object();
+    w.key("commit"), w.value(c.hash);
+    w.key("date"), w.value(c.date);
+    w.key("author"), w.value(c.author);
+    w.key("message"), w.value(c.message);
+    w.key("files"), w.begin_array();
+    for (const auto& f : c.files) {
+      w.begin_object();
+      w.key("path"), w.value(f.path);
+      w.key("change"), w.value(f.change);
+      w.key("fields"), w.value(f.fields);
+      w.end_object();
+    }
+    w.end_array();
+    w.end_object();
+  }
+  w.end_array();
+}
+
+int run_log(const LogOptions& o, Context& ctx) {
+  const std::string format = ctx.format("table", {"table", "json"});
+  const Store store = ctx.open_store();
+  if (!is_own_repository(store.root()))
+    throw Error("the store is not a git repository of its own, so it has no history",
+                "stores made by `caseload init` outside any repository are versioned from the start");
+  const std::string id = resolve_client_id(store, o.client);
+  const auto commits = client_history(store, id);
+  if (format == "json") {
+    print_json(ctx.out, commits);
+  } else if (commits.empty()) {
+    if (!ctx.global.quiet) ctx.out << fmt::format("No history for {}: nothing about it was committed yet\n", id);
+  } else {
+    print_table(ctx.out, commits);
+  }
+  return k_exit_ok;
+}
 
 }  // namespace
 
 void setup_git(CLI::App& app, Runner& run) {
   auto g = std::make_shared<GitOptions>();
-  auto* git = add_command(app, run, "git", "Run git in the store", g, run_git_command);
-  git->add_option("args", g->args, "git's arguments");
-  git->prefix_command();
+  auto* git = add_command(app, run, "git", "Run git in the store (git -C <root> ARGS...)", g, run_git_command);
+  git->prefix_command();  // everything after `git` is git's, options included
+  g->command = git;
   auto l = std::make_shared<LogOptions>();
-  auto* log = add_command(app, run, "log", "A client's change history from git", l, run_log);
+  auto* log = add_command(app, run, "log", "A client's change history from git: date, author, command, files and fields",
+                          l, run_log);
   log->add_option("client", l->client, "Client ID, ID prefix or name")->required();
 }
 

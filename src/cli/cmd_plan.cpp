@@ -151,6 +151,7 @@ int run_plan(const PlanOptions& o, Context& ctx) {
   Document doc = read_plan(store, id, o.action == "goal add");
   const std::string said = apply(o, ctx, store, doc, today);
   tx.write(doc);
+  ctx.journal->detail = o.action.ends_with("add") ? o.action + " " + said : said;
   if (!ctx.global.quiet || o.action.ends_with("add")) ctx.out << said << '\n';
   return k_exit_ok;
 }

@@ -1,28 +1,245 @@
-// caseload clone URL [DIR] and caseload sync: sharing a store through git.
+// caseload clone URL [DIR] and caseload sync: sharing a store through an
+// ordinary git remote. Sync fetches, replays the local commits on top of the
+// shared ones (git's rebase, with caseload's merge driver for the records),
+// and pushes; it commits nothing of its own and says exactly what it could
+// not merge.
+#include <fmt/format.h>
+
+#include <sstream>
+
 #include "caseload/cli/commands.hpp"
+#include "caseload/cli/git_setup.hpp"
 #include "caseload/core/errors.hpp"
+#include "caseload/store/document.hpp"
+#include "caseload/store/git.hpp"
+#include "caseload/store/lock.hpp"
+#include "caseload/store/schema.hpp"
+#include "caseload/store/store.hpp"
 
 namespace caseload {
 namespace {
+namespace fs = std::filesystem;
 
 struct CloneOptions {
   std::string url;
   std::string dir;
 };
-struct SyncOptions {};
+struct SyncOptions {
+  bool resume = false;  // --continue
+  bool abort = false;
+};
 
-int run_clone(const CloneOptions&, Context&) { throw Error("clone is not implemented yet"); }
-int run_sync(const SyncOptions&, Context&) { throw Error("sync is not implemented yet"); }
+constexpr int k_push_attempts = 3;  // others may push between our fetch and our push
+
+std::string trimmed(std::string s) {
+  while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
+  return s;
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> out;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty()) out.push_back(line);
+  }
+  return out;
+}
+
+GitResult git_or_throw(const fs::path& root, const std::vector<std::string>& args, const std::string& what) {
+  GitResult r = run_git(root, args);
+  if (!r.ok()) throw Error(fmt::format("{} failed: {}", what, r.message()));
+  return r;
+}
+
+std::string default_clone_dir(const std::string& url) {
+  std::string name = url;
+  while (!name.empty() && name.back() == '/') name.pop_back();
+  name = name.substr(name.find_last_of("/:") == std::string::npos ? 0 : name.find_last_of("/:") + 1);
+  if (name.ends_with(".git")) name.resize(name.size() - 4);
+  if (name.empty() || name == "." || name == "..") throw UsageError("cannot name a folder after " + url, "give DIR");
+  return name;
+}
+
+int run_clone(const CloneOptions& o, Context& ctx) {
+  const fs::path dir = fs::absolute(ctx.cwd / (o.dir.empty() ? default_clone_dir(o.url) : o.dir)).lexically_normal();
+  if (fs::exists(dir) && !fs::is_empty(dir)) throw Error(fmt::format("{} exists and is not empty", dir.string()));
+  git_or_throw(ctx.cwd, {"clone", "-q", "--", o.url, dir.string()}, "git clone");
+  if (!fs::exists(dir / "caseload.yaml")) {
+    throw Error(fmt::format("{} was cloned, but it holds no caseload.yaml: it is not a caseload store", dir.string()),
+                "check the URL; remove the folder before cloning again");
+  }
+  if (!prepare_repository(dir, ctx).empty()) {
+    auto args = identity_args(dir, "caseload");
+    args.insert(args.end(), {"commit", "-q", "-m", "clone: merge driver attributes", "--", ".gitattributes"});
+    run_git(dir, {"add", "--", ".gitattributes"});
+    git_or_throw(dir, args, "git commit");
+  }
+  check_identity(dir, ctx);
+  if (!ctx.global.quiet) ctx.out << fmt::format("Cloned a caseload store into {}\n", dir.string());
+  return k_exit_ok;
+}
+
+// --- sync ---
+
+bool rebase_in_progress(const fs::path& root) {
+  GitResult r = run_git(root, {"rev-parse", "--git-path", "rebase-merge"});
+  GitResult a = run_git(root, {"rev-parse", "--git-path", "rebase-apply"});
+  return (r.ok() && fs::exists(root / trimmed(r.out))) || (a.ok() && fs::exists(root / trimmed(a.out)));
+}
+
+std::vector<std::string> conflicted_files(const fs::path& root) {
+  return lines_of(run_git(root, {"diff", "--name-only", "--diff-filter=U"}).out);
+}
+
+// The merge driver names each field it could not merge on stderr
+// ("path: conflict in field"); git passes those lines through.
+std::vector<std::string> driver_reports(const std::string& git_stderr) {
+  std::vector<std::string> out;
+  for (const auto& line : lines_of(git_stderr)) {
+    if (line.find(": conflict in ") != std::string::npos) out.push_back(line);
+  }
+  return out;
+}
+
+[[noreturn]] void stop_at_conflict(const fs::path& root, const std::string& git_stderr) {
+  std::string what;
+  for (const auto& line : driver_reports(git_stderr)) what += "\n  " + line;
+  for (const auto& file : conflicted_files(root)) {
+    if (what.find(file) == std::string::npos) what += "\n  " + file + ": conflicting changes";
+  }
+  throw Error("sync stopped: some changes here and on the remote could not be merged:" + what,
+              "edit each file named (both versions stand between <<<<<<< and >>>>>>> lines), then run "
+              "`caseload sync --continue`; or `caseload sync --abort` to return to where you were");
+}
+
+void require_clean(const fs::path& root) {
+  const auto dirty = lines_of(run_git(root, {"status", "--porcelain", "--untracked-files=no"}).out);
+  if (dirty.empty()) return;
+  std::string files;
+  for (const auto& l : dirty) files += "\n  " + l.substr(3);
+  throw Error("uncommitted changes in the store; sync moves only commits:" + files,
+              "commit them with `caseload git commit -am \"...\"` (no names in the message), or undo them");
+}
+
+std::optional<std::string> upstream(const fs::path& root) {
+  GitResult r = run_git(root, {"rev-parse", "--abbrev-ref", "--symbolic-full-name", "@{u}"});
+  if (!r.ok()) return std::nullopt;
+  return trimmed(r.out);
+}
+
+int count(const fs::path& root, const std::string& range) {
+  GitResult r = run_git(root, {"rev-list", "--count", range});
+  return r.ok() ? std::stoi(trimmed(r.out)) : 0;
+}
+
+// Replays local commits on the fetched upstream; returns how many came in.
+int pull(const fs::path& root, const std::vector<std::string>& ident, const std::string& up) {
+  git_or_throw(root, {"fetch", "-q"}, "git fetch");
+  const int incoming = count(root, "HEAD.." + up);
+  if (incoming == 0) return 0;
+  auto args = ident;
+  args.insert(args.end(), {"-c", "rebase.autoStash=false", "rebase", "-q", up});
+  GitResult r = run_git(root, args);
+  if (!r.ok()) {
+    if (rebase_in_progress(root)) stop_at_conflict(root, r.err);
+    throw Error(fmt::format("git rebase failed: {}", r.message()));
+  }
+  return incoming;
+}
+
+// The first sync of a new clone's or store's branch: no upstream yet.
+std::string set_upstream(const fs::path& root) {
+  const auto remotes = lines_of(run_git(root, {"remote"}).out);
+  if (remotes.empty())
+    throw Error("the store has no remote to sync with", "add one with `caseload git remote add origin URL`");
+  const std::string branch = trimmed(git_or_throw(root, {"symbolic-ref", "--short", "HEAD"}, "git").out);
+  const std::string remote = remotes.front() == "origin" || remotes.size() == 1 ? remotes.front() : "origin";
+  git_or_throw(root, {"push", "-q", "-u", remote, "HEAD"}, "git push");
+  return remote + "/" + branch;
+}
+
+struct SyncCounts {
+  int pulled = 0, pushed = 0;
+};
+
+SyncCounts pull_and_push(const fs::path& root, const std::vector<std::string>& ident) {
+  SyncCounts n;
+  auto up = upstream(root);
+  if (!up) {
+    n.pushed = count(root, "HEAD");
+    set_upstream(root);
+    return n;
+  }
+  for (int attempt = 1;; ++attempt) {
+    n.pulled += pull(root, ident, *up);
+    const int ahead = count(root, *up + "..HEAD");
+    if (ahead == 0) return n;
+    GitResult pushed = run_git(root, {"push", "-q"});
+    if (pushed.ok()) {
+      n.pushed = ahead;
+      return n;
+    }
+    if (attempt == k_push_attempts) throw Error(fmt::format("git push failed: {}", pushed.message()));
+  }
+}
+
+// After a conflict: every named file must be resolved and parse again.
+void stage_resolutions(const fs::path& root) {
+  for (const auto& file : conflicted_files(root)) {
+    const Schema* schema = schema_for_path(file);
+    if (schema) read_document(root, file, *schema);  // throws, naming path:line:col, while markers remain
+    git_or_throw(root, {"add", "--", file}, "git add");
+  }
+}
+
+void resume_rebase(const fs::path& root, const std::vector<std::string>& ident) {
+  if (!rebase_in_progress(root)) throw Error("there is no stopped sync to continue");
+  stage_resolutions(root);
+  auto args = ident;
+  args.insert(args.end(), {"-c", "core.editor=true", "rebase", "--continue"});
+  GitResult r = run_git(root, args);
+  if (!r.ok()) {
+    if (rebase_in_progress(root)) stop_at_conflict(root, r.err);
+    throw Error(fmt::format("git rebase --continue failed: {}", r.message()));
+  }
+}
+
+int run_sync(const SyncOptions& o, Context& ctx) {
+  const Store store = ctx.open_store();
+  const fs::path& root = store.root();
+  if (!is_own_repository(root))
+    throw Error("the store is not a git repository of its own", "join a shared store with `caseload clone URL`");
+  StoreLock lock(root, ctx.lock_wait());
+  configure_merge_driver(root, ctx.executable.empty() ? fs::path("caseload") : ctx.executable);
+  const auto ident = identity_args(root, "caseload");
+  if (o.abort) {
+    if (!rebase_in_progress(root)) throw Error("there is no stopped sync to abort");
+    git_or_throw(root, {"rebase", "--abort"}, "git rebase --abort");
+    if (!ctx.global.quiet) ctx.out << "Sync aborted: the store is as it was before the sync\n";
+    return k_exit_ok;
+  }
+  if (o.resume) resume_rebase(root, ident);
+  if (rebase_in_progress(root))
+    throw Error("a sync stopped at a conflict", "resolve it and run `caseload sync --continue`, or `caseload sync --abort`");
+  require_clean(root);
+  const SyncCounts n = pull_and_push(root, ident);
+  if (!ctx.global.quiet)
+    ctx.out << fmt::format("Synced: {} commit{} received, {} sent\n", n.pulled, n.pulled == 1 ? "" : "s", n.pushed);
+  return k_exit_ok;
+}
 
 }  // namespace
 
 void setup_sync(CLI::App& app, Runner& run) {
   auto c = std::make_shared<CloneOptions>();
-  auto* clone = add_command(app, run, "clone", "Clone a shared store and configure it", c, run_clone);
+  auto* clone = add_command(app, run, "clone", "Clone a shared store and configure it (merge driver, identity)", c,
+                            run_clone);
   clone->add_option("url", c->url, "The shared repository")->required();
   clone->add_option("dir", c->dir, "Where to put it (default: the repository's name)");
   auto s = std::make_shared<SyncOptions>();
-  add_command(app, run, "sync", "Pull (rebase) and push the shared store", s, run_sync);
+  auto* sync = add_command(app, run, "sync", "Receive others' commits (rebase) and send yours (push)", s, run_sync);
+  auto* resume = sync->add_flag("--continue", s->resume, "Go on after resolving a conflict");
+  sync->add_flag("--abort", s->abort, "Give up a stopped sync and return to where it started")->excludes(resume);
 }
 
 }  // namespace caseload

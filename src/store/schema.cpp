@@ -1,5 +1,7 @@
 #include "caseload/store/schema.hpp"
 
+#include <vector>
+
 #include <algorithm>
 #include <string>
 
@@ -178,5 +180,26 @@ const Schema& referral() { return k_referral; }
 const Schema& contact() { return k_contact; }
 const Schema& resource() { return k_resource; }
 }  // namespace schemas
+
+const Schema* schema_for_path(std::string_view path) {
+  if (path == "caseload.yaml") return &schemas::settings();
+  if (!path.ends_with(".yaml")) return nullptr;
+  std::vector<std::string_view> parts;
+  for (size_t start = 0;;) {
+    const size_t slash = path.find('/', start);
+    parts.push_back(path.substr(start, slash == std::string_view::npos ? slash : slash - start));
+    if (slash == std::string_view::npos) break;
+    start = slash + 1;
+  }
+  if (parts.size() == 2 && parts[0] == "resources") return &schemas::resource();
+  if (parts.size() < 3 || parts[0] != "clients") return nullptr;
+  if (parts.size() == 3 && parts[2] == "client.yaml") return &schemas::client();
+  if (parts.size() == 3 && parts[2] == "plan.yaml") return &schemas::plan();
+  if (parts.size() != 4) return nullptr;
+  if (parts[2] == "assessments") return &schemas::assessment();
+  if (parts[2] == "contacts") return &schemas::contact();
+  if (parts[2] == "referrals") return &schemas::referral();
+  return nullptr;
+}
 
 }  // namespace caseload

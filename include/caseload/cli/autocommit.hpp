@@ -13,7 +13,9 @@ namespace caseload {
 // "contact K7Q2MX 2026-11-23T1000-call-7gq2": the command, then the IDs the
 // paths hold (client IDs, event file stems, resource IDs). Paths are built
 // from validated IDs only, so the message holds no personal data.
-std::string commit_message(const std::string& command, const std::vector<std::string>& paths);
+// `detail` (from the journal) follows the IDs: "plan K7Q2MX task add t3".
+std::string commit_message(const std::string& command, const std::vector<std::string>& paths,
+                           const std::string& detail = "");
 
 // Commits what ctx.journal lists, when settings and the repository allow;
 // a git failure is a warning (the files are written), never an error.

@@ -56,6 +56,11 @@ const Schema& contact();
 const Schema& resource();
 }  // namespace schemas
 
+// The schema of a root-relative record path (caseload.yaml,
+// resources/<id>.yaml, clients/<id>/client.yaml, plan.yaml,
+// assessments/, contacts/, referrals/ files); nullptr for any other path.
+const Schema* schema_for_path(std::string_view path);
+
 // Enumerations shared by the schema, the validator and the commands.
 namespace choices {
 inline const std::vector<std::string_view> client_status = {"open", "closed"};

@@ -35,6 +35,7 @@ enum class OnBroken {
 struct WriteJournal {
   std::filesystem::path root;
   std::vector<std::string> paths;
+  std::string detail;  // what the command did, in IDs and keywords only ("task add t3")
 };
 
 class Store {
