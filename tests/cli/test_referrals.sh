@@ -228,6 +228,14 @@ run check
 assert_exit 3
 assert_stdout_contains "2026-11-23-legal-aid.yaml:2:11: error: unknown resource 'legal-aid-east'"
 cp "$T/sent.yaml" "$H"
+# A goal that the client's plan does not have.
+G2=$D/2026-11-23-city-shelter.yaml
+cp "$G2" "$T/shelter.yaml"
+sed -i 's/^goal: g1$/goal: g7/' "$G2"
+run check
+assert_exit 3
+assert_stdout_contains "clients/$ID/referrals/2026-11-23-city-shelter.yaml:$(line_of "$G2" '^goal:'):7: error: goal 'g7' is not in the client's plan.yaml"
+cp "$T/shelter.yaml" "$G2"
 # An open referral whose consent has expired: a warning, exit 0.
 run check --today 2028-01-01
 assert_exit 0
