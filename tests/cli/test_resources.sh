@@ -7,6 +7,14 @@ S=$T/s
 export CASELOAD_ROOT=$S CASELOAD_TODAY=2026-11-23
 R=$S/resources/food-bank-north.yaml
 
+# --- an empty directory ------------------------------------------------------
+run resource list
+assert_exit 0
+assert_stdout_empty
+assert_stderr_contains "The directory has no resources; \`caseload resource add ID --name NAME\` adds one."
+run resource list --format json
+assert_eq "[]" "$out" "JSON of an empty directory"
+
 # --- add ---------------------------------------------------------------------
 run resource add food-bank-north --name "North Side Food Bank" --organization "City Mission" \
   --domain food --service "food parcels" --service "hot meals" --phone "+358 9 555 0100" \
