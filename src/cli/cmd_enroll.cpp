@@ -5,6 +5,7 @@
 
 #include "caseload/cli/commands.hpp"
 #include "caseload/cli/common.hpp"
+#include "caseload/core/referral.hpp"
 #include "caseload/store/schema.hpp"
 
 namespace caseload {
@@ -108,10 +109,6 @@ void set_or_remove(YAML::Node entry, const char* key, const std::optional<Date>&
   else remove_key(entry, key);
 }
 
-std::optional<Date> after(const std::optional<Period>& every, const Date& from) {
-  return every ? std::optional<Date>(every->after(from)) : std::nullopt;
-}
-
 void apply_decision(YAML::Node entry, const std::string& from, const Decision& d, const Program& program,
                     const Date& today) {
   set_scalar(entry, "status", d.status);
@@ -125,9 +122,10 @@ void apply_decision(YAML::Node entry, const std::string& from, const Decision& d
   // only the deadlines given move.
   if (from != "approved" || d.decided) {
     const Date decided = d.decided.value_or(today);
+    const EnrollmentDeadlines due = enrollment_deadlines(program, decided);
     set_scalar(entry, "decided", decided.str());
-    set_or_remove(entry, "next_report", d.next_report ? d.next_report : after(program.report_every, decided));
-    set_or_remove(entry, "renew_by", d.renew_by ? d.renew_by : after(program.renew_every, decided));
+    set_or_remove(entry, "next_report", d.next_report ? d.next_report : due.next_report);
+    set_or_remove(entry, "renew_by", d.renew_by ? d.renew_by : due.renew_by);
     return;
   }
   if (d.next_report) set_scalar(entry, "next_report", d.next_report->str());

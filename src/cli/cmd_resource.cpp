@@ -151,9 +151,10 @@ void write_csv(std::ostream& out, const std::vector<Resource>& resources) {
   }
 }
 
-void write_table(Context& ctx, const std::vector<Resource>& resources) {
+// `empty_note` says why nothing is listed: an empty directory or filters.
+void write_table(Context& ctx, const std::vector<Resource>& resources, const char* empty_note) {
   if (resources.empty()) {
-    if (!ctx.global.quiet) ctx.err << "No resources match.\n";
+    if (!ctx.global.quiet) ctx.err << empty_note << '\n';
     return;
   }
   Table t;
@@ -172,12 +173,14 @@ int run_list(const ResourceOptions& o, Context& ctx) {
   Diagnostics warnings;
   std::vector<Resource> resources = store.load_resources(&warnings);
   print_warnings(ctx, warnings);
+  const char* empty_note = resources.empty() ? "The directory has no resources; `caseload resource add ID --name NAME` adds one."
+                                             : "No resources match.";
   std::erase_if(resources, [&](const Resource& r) {
     return (!o.domain.empty() && !contains(r.domains, o.domain)) || (!o.language.empty() && !speaks(r, o.language));
   });
   if (format == "json") write_json(ctx.out, resources);
   else if (format == "csv") write_csv(ctx.out, resources);
-  else write_table(ctx, resources);
+  else write_table(ctx, resources, empty_note);
   return k_exit_ok;
 }
 

@@ -2,14 +2,14 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <sstream>
 
 #include "caseload/cli/commands.hpp"
 #include "caseload/cli/common.hpp"
 #include "caseload/cli/snapshot.hpp"
 #include "caseload/core/ids.hpp"
+#include "caseload/core/referral.hpp"
 #include "caseload/core/text.hpp"
-
-#include <sstream>
 #include "caseload/report/table.hpp"
 
 namespace caseload {
@@ -54,7 +54,8 @@ class Screen {
     scores();
     plan();
     referrals();
-    consents_and_enrollments();
+    consents();
+    enrollments();
     next_followups();
     contacts();
     if (!c_.notes.empty()) section("Notes", indent(display_text(c_.notes)));
@@ -197,30 +198,47 @@ class Screen {
     for (const auto& ref : r_.referrals) {
       if (is_final_referral_status(ref.status)) continue;
       auto name = resources_.find(ref.resource);
-      t.rows.push_back({ref.id, ref.status, ref.follow_up ? "follow-up " + ref.follow_up->str() : "",
+      t.rows.push_back({ref.id, ref.status, ref.follow_up ? due_text("follow-up", *ref.follow_up) : "",
                         name == resources_.end() ? ref.resource : name->second});
     }
     if (!t.rows.empty()) section("Open referrals", table_text(t));
   }
 
-  void consents_and_enrollments() {
+  // Only consents in force: what may be shared today. `caseload consent`
+  // lists the lapsed ones too.
+  void consents() {
     Table t;
-    t.headers = {"", "", "", ""};
+    t.headers = {"", "", ""};
     for (const auto& c : c_.consents) {
       if (!c.in_force(today_)) continue;
-      t.rows.push_back({c.to, join(c.scope), c.expires ? "until " + c.expires->str() : "", ""});
+      t.rows.push_back({c.to, join(c.scope), c.expires ? "until " + c.expires->str() : ""});
     }
     if (!t.rows.empty()) section("Consent in force", table_text(t));
-    Table e;
-    e.headers = {"", "", "", ""};
+  }
+
+  // Every enrollment, with the dates that matter for its status: the
+  // deadlines of an approved one, the application or decision otherwise.
+  void enrollments() {
+    Table t;
+    t.headers = {"", "", ""};
     for (const auto& en : c_.enrollments) {
       std::vector<std::string> dates;
-      if (en.next_report) dates.push_back("report " + en.next_report->str());
-      if (en.renew_by) dates.push_back("renew by " + en.renew_by->str());
-      if (en.applied && en.status == "applied") dates.push_back("applied " + en.applied->str());
-      e.rows.push_back({en.program, en.status, join(dates), ""});
+      if (en.status == "approved") {
+        if (en.next_report) dates.push_back(due_text("report", *en.next_report));
+        if (en.renew_by) dates.push_back(due_text("renew by", *en.renew_by));
+      } else if (en.status == "applied" && en.applied) {
+        dates.push_back("applied " + en.applied->str());
+      } else if (en.status == "denied" && en.decided) {
+        dates.push_back("decided " + en.decided->str());
+      }
+      t.rows.push_back({en.program, en.status, join(dates)});
     }
-    if (!e.rows.empty()) section("Programs", table_text(e));
+    if (!t.rows.empty()) section("Programs", table_text(t));
+  }
+
+  std::string due_text(const std::string& label, const Date& date) {
+    std::string text = label + " " + date.str();
+    return date < today_ ? style_.red(text + " (overdue)") : text;
   }
 
   void next_followups() {

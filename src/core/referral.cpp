@@ -85,4 +85,12 @@ std::string consent_lapse(const std::vector<Consent>& consents, const std::strin
   return "has no given date";
 }
 
+EnrollmentDeadlines enrollment_deadlines(const Program& program, const Date& decided) {
+  auto after = [&](const std::optional<Period>& every) -> std::optional<Date> {
+    if (!every) return std::nullopt;
+    return every->after(decided);
+  };
+  return {after(program.report_every), after(program.renew_every)};
+}
+
 }  // namespace caseload

@@ -491,24 +491,44 @@ class TreeWalk {
 };
 
 
-// Open referrals share the client's information with the resource, so a
-// consent must still cover it today. That needs the client's record: a
-// check across files, reading each client's consents once.
-class ConsentCheck {
+// A referral points into its client's other files: the plan goal it serves,
+// and the consent that lets the client's information go to the resource.
+// Checks across files, reading each client's record and plan once.
+class ReferralLinks {
  public:
-  ConsentCheck(const Store& store, const Date& today, Diagnostics& out) : store_(store), today_(today), out_(out) {
-    for (const auto& r : store.load_resources(nullptr)) organizations_[r.id] = r.organization;
+  // Without `today` the consent of open referrals is not checked: whether
+  // it is in force depends on the day.
+  ReferralLinks(const Store& store, const Date* today, Diagnostics& out) : store_(store), today_(today), out_(out) {
+    if (today_) {
+      for (const auto& r : store.load_resources(nullptr)) organizations_[r.id] = r.organization;
+    }
   }
 
-  void referral(const Document& doc) {
+  void check(const Document& doc) {
     const Referral r = decode_referral(doc);
+    const std::string dir = doc.path.substr(0, doc.path.find("/referrals/"));
+    goal(doc, r, dir);
+    if (today_) consent(doc, r, dir);
+  }
+
+ private:
+  void goal(const Document& doc, const Referral& r, const std::string& dir) {
+    if (r.goal.empty()) return;
+    const auto& ids = goals_of(dir);
+    if (!ids || std::find(ids->begin(), ids->end(), r.goal) != ids->end()) return;
+    out_.push_back({doc.where(child(doc.root, "goal")), Severity::Error,
+                    fmt::format("goal '{}' is not in the client's plan.yaml", r.goal)});
+  }
+
+  // Open referrals share the client's information with the resource, so a
+  // consent must still cover it today.
+  void consent(const Document& doc, const Referral& r, const std::string& dir) {
     if (!is_referral_status(r.status) || r.status == "draft" || is_final_referral_status(r.status)) return;
     auto org = organizations_.find(r.resource);
     if (org == organizations_.end()) return;  // an unknown resource is an error of its own
-    const std::string dir = doc.path.substr(0, doc.path.find("/referrals/"));
-    const auto* consents = consents_of(dir);
-    if (!consents || consent_covers(*consents, r.resource, org->second, today_)) return;
-    const std::string lapse = consent_lapse(*consents, r.resource, org->second, today_);
+    const auto& consents = consents_of(dir);
+    if (!consents || consent_covers(*consents, r.resource, org->second, *today_)) return;
+    const std::string lapse = consent_lapse(*consents, r.resource, org->second, *today_);
     out_.push_back({doc.where(child(doc.root, "status")), Severity::Warning,
                     fmt::format("open referral ({}) to '{}' without a consent in force: {}; record one with "
                                 "`caseload consent {} add {}`, or cancel the referral",
@@ -516,30 +536,47 @@ class ConsentCheck {
                                 dir.substr(dir.rfind('/') + 1), r.resource)});
   }
 
- private:
-  const std::vector<Consent>* consents_of(const std::string& client_dir) {
-    auto [it, fresh] = consents_.try_emplace(client_dir);
+  // A file that cannot be read gives nothing here: it is reported on its own.
+  template <typename T, typename Read>
+  const std::optional<T>& cached(std::map<std::string, std::optional<T>>& cache, const std::string& key, Read read) {
+    auto [it, fresh] = cache.try_emplace(key);
     if (fresh) {
       try {
-        it->second = decode_client(store_.read(client_dir + "/client.yaml", schemas::client())).consents;
+        it->second = read();
       } catch (const Error&) {
-        // a client.yaml that cannot be read is reported on its own
       }
     }
-    return it->second ? &*it->second : nullptr;
+    return it->second;
+  }
+
+  const std::optional<std::vector<Consent>>& consents_of(const std::string& client_dir) {
+    return cached(consents_, client_dir, [&] {
+      return decode_client(store_.read(client_dir + "/client.yaml", schemas::client())).consents;
+    });
+  }
+
+  // A referral's goal with no plan.yaml at all is as unknown as one missing from it.
+  const std::optional<std::vector<std::string>>& goals_of(const std::string& client_dir) {
+    return cached(goals_, client_dir, [&] {
+      std::vector<std::string> ids;
+      const std::string path = client_dir + "/plan.yaml";
+      if (!store_.exists(path)) return ids;
+      for (const auto& g : decode_plan(store_.read(path, schemas::plan())).goals) ids.push_back(g.id);
+      return ids;
+    });
   }
 
   const Store& store_;
-  const Date today_;
+  const Date* today_;
   Diagnostics& out_;
   std::map<std::string, std::string> organizations_;                       // resource ID -> organization
   std::map<std::string, std::optional<std::vector<Consent>>> consents_;  // client folder -> consents
+  std::map<std::string, std::optional<std::vector<std::string>>> goals_;  // client folder -> plan goal IDs
 };
 
 Diagnostics check_store_as_of(const Store& store, const Date* today) {
   Diagnostics out;
-  std::optional<ConsentCheck> consent;
-  if (today) consent.emplace(store, *today, out);
+  ReferralLinks referral_links(store, today, out);
   StoreFacts facts{&store.settings(), store.resource_ids()};
   std::map<std::string, std::pair<std::string, Location>> people;  // name|born -> (id, where)
 
@@ -568,7 +605,7 @@ Diagnostics check_store_as_of(const Store& store, const Date* today) {
       Document doc = store.read(file.path, *file.schema);
       check_document(doc);
       if (file.schema == &schemas::client()) duplicate_person(doc);
-      if (file.schema == &schemas::referral() && consent) consent->referral(doc);
+      if (file.schema == &schemas::referral()) referral_links.check(doc);
     } catch (const DataError& e) {
       out.push_back({e.where(), Severity::Error, e.message()});
     } catch (const Error& e) {

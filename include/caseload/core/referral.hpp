@@ -1,8 +1,10 @@
 #pragma once
 // The referral lifecycle of SPEC 2, in one place: the statuses, which moves
-// between them are allowed, which are final; and when a client's consent
-// covers sharing with a resource. The commands `refer` and `referral`, the
+// between them are allowed, which are final; when a client's consent covers
+// sharing with a resource; and the deadlines an approved enrollment gets
+// from its program. The commands `refer`, `referral` and `enrollment`, the
 // follow-up list and `check` all ask here.
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -51,5 +53,14 @@ bool consent_covers(const std::vector<Consent>& consents, const std::string& res
 // given date"; "" when none names it or it is in force.
 std::string consent_lapse(const std::vector<Consent>& consents, const std::string& resource_id,
                           const std::string& organization, const Date& today);
+
+// The deadlines of an enrollment approved on `decided`: a progress report
+// after the program's report_every, a renewal after its renew_every (months
+// clamp to the month's last day); none where the program sets no period.
+struct EnrollmentDeadlines {
+  std::optional<Date> next_report;
+  std::optional<Date> renew_by;
+};
+EnrollmentDeadlines enrollment_deadlines(const Program& program, const Date& decided);
 
 }  // namespace caseload

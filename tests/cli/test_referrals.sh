@@ -1,0 +1,249 @@
+# caseload refer / referral: the consent rule, the referral file, repeats,
+# the lifecycle (refused moves leave the file as it was), REF prefixes,
+# show and followups, and what check says about referrals.
+source "$TESTLIB"
+
+new_store s
+S=$T/s
+export CASELOAD_ROOT=$S CASELOAD_TODAY=2026-11-23
+run resource add food-bank-north --name "North Side Food Bank" --organization "City Mission" --domain food
+run resource add city-shelter --name "City Shelter" --organization "City Mission" --domain housing
+run resource add legal-aid --name "Legal Aid Office" --domain legal --domain housing
+run intake --name "Siti Rahayu"
+ID=$out
+C=$S/clients/$ID/client.yaml
+D=$S/clients/$ID/referrals
+
+# --- refused before anything is written -------------------------------------
+before=$(snapshot "$S")
+run refer "$ID" food-bank-north --reason "No food at home"
+assert_exit 1
+assert_stderr_contains "no consent in force lets $ID share information with food-bank-north or City Mission; nothing was written"
+assert_stderr_contains "hint:"
+assert_stderr_contains "caseload consent $ID add food-bank-north"
+assert_stderr_contains "--consent-given"
+run refer "$ID" Food_Bank --reason "x"
+assert_exit 2
+assert_stderr_contains "is not a resource ID"
+run refer "$ID" no-such-place --reason "x" --consent-given
+assert_exit 1
+assert_stderr_contains "no resource 'no-such-place'"
+run refer "$ID" food-bank-north --reason "" --consent-given
+assert_exit 2
+run refer "$ID" food-bank-north --consent-given
+assert_exit 2
+assert_stderr_contains "--reason"
+run refer "$ID" food-bank-north --reason "x" --follow-up someday --consent-given
+assert_exit 2
+assert_stderr_contains "is not a date"
+run refer "$ID" food-bank-north --reason "x" --goal g1 --consent-given
+assert_exit 1
+assert_stderr_contains "has no plan yet"
+run refer "$ID" food-bank-north --reason "x" --domain nonsense --consent-given
+assert_exit 2
+assert_not_exists "$D"
+assert_eq "$before" "$(snapshot "$S")" "store after refused referrals"
+
+# A consent that lapsed names the reason.
+run consent "$ID" add food-bank-north --expires 2026-11-30
+CASELOAD_TODAY=2026-12-05 run refer "$ID" food-bank-north --reason "x"
+assert_exit 1
+assert_stderr_contains "(the consent expired on 2026-11-30)"
+
+# --- refer -----------------------------------------------------------------------
+run refer siti food-bank-north --reason "No food in the house until the first benefit payment."
+assert_exit 0
+assert_eq "2026-11-23-food-bank-north" "$out" "printed referral ID"
+F=$D/2026-11-23-food-bank-north.yaml
+expected='id: 2026-11-23-food-bank-north
+resource: food-bank-north
+domain: food
+reason: |
+  No food in the house until the first benefit payment.
+status: sent
+follow_up: 2026-11-30
+history:
+  - {date: 2026-11-23, status: sent, worker: aoki}'
+assert_eq "$expected" "$(cat "$F")" "referral file"
+assert_mode "$F" 600
+assert_mode "$D" 700
+
+# A consent to the organization covers its other services; a repeat the same
+# day gets -2; --follow-up, --domain and --goal are kept.
+run plan "$ID" goal add "Stable housing" --domain housing
+run consent "$ID" add "City Mission"
+run refer "$ID" city-shelter --reason "Evicted" --goal g1 --follow-up 2026-11-25 --worker aoki
+assert_exit 0
+assert_file_line "$D/2026-11-23-city-shelter.yaml" "domain: housing"
+assert_file_line "$D/2026-11-23-city-shelter.yaml" "goal: g1"
+assert_file_line "$D/2026-11-23-city-shelter.yaml" "follow_up: 2026-11-25"
+run refer "$ID" city-shelter --reason "Second try, other branch" --domain housing
+assert_exit 0
+assert_eq "2026-11-23-city-shelter-2" "$out" "repeat the same day"
+run refer "$ID" city-shelter --reason "Third"
+assert_eq "2026-11-23-city-shelter-3" "$out" "third the same day"
+
+# --consent-given records a consent for the resource and proceeds.
+cp "$C" "$T/client-before.yaml"
+run refer "$ID" legal-aid --reason "Eviction notice" --consent-given
+assert_exit 0
+assert_eq "2026-11-23-legal-aid" "$out"
+assert_file_line "$C" "  - to: legal-aid"
+assert_file_line "$C" "    expires: 2027-11-23"
+assert_file_line "$D/2026-11-23-legal-aid.yaml" "status: sent"
+run refer "$ID" legal-aid --reason "Again, consent already there" --consent-given
+assert_exit 0
+assert_eq 1 "$(grep -c -- '- to: legal-aid' "$C")" "--consent-given does not record a second consent"
+
+# --- referral: the lifecycle ----------------------------------------------------
+run referral "$ID" 2026-11-23-food-bank-north accepted --note "Intake call done" --follow-up 2026-12-10
+assert_exit 0
+assert_stdout_contains "2026-11-23-food-bank-north: sent -> accepted, follow-up 2026-12-10"
+assert_file_line "$F" "status: accepted"
+assert_file_line "$F" "follow_up: 2026-12-10"
+assert_file_line "$F" "  - {date: 2026-11-23, status: accepted, worker: aoki, note: Intake call done}"
+
+# REF may be a unique prefix; an ambiguous or unknown one is an error.
+CASELOAD_TODAY=2026-11-28 run referral "$ID" 2026-11-23-fo completed --outcome "Weekly parcels from December" --worker aoki
+assert_exit 0
+assert_stdout_contains "accepted -> completed"
+assert_file_line "$F" "status: completed"
+assert_file_line "$F" "  - {date: 2026-11-28, status: completed, worker: aoki}"
+assert_file_line "$F" "  Weekly parcels from December"
+assert_file_not_contains "$F" "follow_up:"   # final: nothing more to follow up
+run referral "$ID" 2026-11-23-city sent
+assert_exit 1
+assert_stderr_contains "'2026-11-23-city' matches 3 referrals"
+assert_stderr_contains "2026-11-23-city-shelter-2"
+run referral "$ID" 2027 accepted
+assert_exit 1
+assert_stderr_contains "has no referral '2027'"
+assert_stderr_contains "2026-11-23-legal-aid"
+# An exact ID wins over the longer IDs it is a prefix of.
+run referral "$ID" 2026-11-23-city-shelter no-response
+assert_exit 0
+assert_stdout_contains "2026-11-23-city-shelter: sent -> no-response, follow-up 2026-11-30"
+run referral "$ID" 2026-11-23-city-shelter accepted --note "They called back"
+assert_exit 0
+run referral "$ID" 2026-11-23-city-shelter-3 cancelled
+assert_exit 0
+run referral "$ID" 2026-11-23-city-shelter-2 declined --note "Full"
+assert_exit 0
+
+# Refused moves: exit 1, the file byte for byte as it was.
+cp "$F" "$T/completed.yaml"
+for to in cancelled accepted sent; do
+  run referral "$ID" 2026-11-23-food-bank-north "$to"
+  assert_exit 1
+  assert_stderr_contains "is completed: it cannot become $to"
+  assert_stderr_contains "completed is final"
+  assert_same_bytes "$T/completed.yaml" "$F"
+done
+G=$D/2026-11-23-legal-aid.yaml
+cp "$G" "$T/sent.yaml"
+run referral "$ID" 2026-11-23-legal-aid completed
+assert_exit 1
+assert_stderr_contains "from sent it may become: accepted, declined, no-response, cancelled"
+assert_same_bytes "$T/sent.yaml" "$G"
+run referral "$ID" 2026-11-23-legal-aid sent
+assert_exit 1
+assert_stderr_contains "already sent"
+assert_same_bytes "$T/sent.yaml" "$G"
+run referral "$ID" 2026-11-23-legal-aid finished
+assert_exit 2
+assert_stderr_contains "draft, sent, accepted"
+run referral "$ID" 2026-11-23-legal-aid declined --follow-up +3d
+assert_exit 2
+assert_stderr_contains "final"
+assert_same_bytes "$T/sent.yaml" "$G"
+CASELOAD_TODAY=2026-11-20 run referral "$ID" 2026-11-23-legal-aid accepted
+assert_exit 1
+assert_stderr_contains "after today"
+assert_same_bytes "$T/sent.yaml" "$G"
+
+# A drafted referral (written by hand) needs a consent in force to be sent.
+cat >"$D/2026-11-23-food-bank-north-2.yaml" <<'EOF'
+id: 2026-11-23-food-bank-north-2
+resource: food-bank-north
+reason: |
+  Drafted by hand.
+status: draft
+history:
+  - {date: 2026-11-23, status: draft, worker: aoki}
+EOF
+cp "$D/2026-11-23-food-bank-north-2.yaml" "$T/draft.yaml"
+run consent "$ID" revoke "City Mission"
+run consent "$ID" revoke food-bank-north
+CASELOAD_TODAY=2026-11-24 run referral "$ID" 2026-11-23-food-bank-north-2 sent
+assert_exit 1
+assert_stderr_contains "no consent in force lets $ID share information with food-bank-north; nothing was changed"
+assert_same_bytes "$T/draft.yaml" "$D/2026-11-23-food-bank-north-2.yaml"
+run consent "$ID" add food-bank-north
+CASELOAD_TODAY=2026-11-24 run referral "$ID" 2026-11-23-food-bank-north-2 sent
+assert_exit 0
+assert_stdout_contains "draft -> sent, follow-up 2026-12-01"
+rm "$D/2026-11-23-food-bank-north-2.yaml"
+run consent "$ID" add "City Mission"
+
+# --- show and followups -----------------------------------------------------------
+run show "$ID"
+assert_exit 0
+assert_stdout_contains "Open referrals"
+assert_stdout_matches '^  2026-11-23-city-shelter +accepted +follow-up 2026-11-30 +City Shelter'
+assert_stdout_matches '^  2026-11-23-legal-aid +sent +follow-up 2026-11-30 +Legal Aid Office'
+_check; ! grep -q "food-bank-north  *completed" "$T/stdout" || fail "show lists a completed referral as open"
+_check; ! grep -q "city-shelter-2" "$T/stdout" || fail "show lists a declined referral as open"
+assert_stdout_contains "Consent in force"
+assert_stdout_matches '^  City Mission +contact, needs +until 2027-11-23'
+CASELOAD_TODAY=2026-12-02 run show "$ID"
+assert_stdout_matches '^  2026-11-23-legal-aid +sent +follow-up 2026-11-30 \(overdue\) +Legal Aid Office'
+run followups --until 2026-11-30 --kind referral --format csv
+assert_exit 0
+assert_stdout_contains "2026-11-30,referral,$ID,Siti Rahayu,aoki,,City Shelter (accepted),2026-11-23-city-shelter,clients/$ID/referrals/2026-11-23-city-shelter.yaml,0"
+_check; ! grep -q "food-bank-north" "$T/stdout" || fail "a completed referral is followed up"
+
+# --- check ----------------------------------------------------------------------------
+run check
+assert_exit 0
+line_of() { grep -n -m1 -- "$2" "$1" | cut -d: -f1; }
+# Status that disagrees with the last history entry.
+H=$D/2026-11-23-legal-aid.yaml
+sed -i 's/^status: sent$/status: accepted/' "$H"
+run check
+assert_exit 3
+assert_stdout_contains "clients/$ID/referrals/2026-11-23-legal-aid.yaml:$(line_of "$H" '^status:'):9: error: status 'accepted' disagrees with the last history entry ('sent')"
+cp "$T/sent.yaml" "$H"
+# History through a move the lifecycle forbids, and out of date order.
+printf '  - {date: 2026-11-22, status: completed, worker: aoki}\n' >>"$H"
+sed -i 's/^status: sent$/status: completed/' "$H"
+run check
+assert_exit 3
+L=$(line_of "$H" 'status: completed, worker')
+assert_stdout_contains "2026-11-23-legal-aid.yaml:$L:12: error: history out of date order: 2026-11-22 comes after 2026-11-23"
+assert_stdout_contains "2026-11-23-legal-aid.yaml:$L:32: error: history moves from 'sent' to 'completed', which the referral lifecycle does not allow"
+cp "$T/sent.yaml" "$H"
+# A referral to a resource that does not exist.
+sed -i 's/^resource: legal-aid$/resource: legal-aid-east/' "$H"
+run check
+assert_exit 3
+assert_stdout_contains "2026-11-23-legal-aid.yaml:2:11: error: unknown resource 'legal-aid-east'"
+cp "$T/sent.yaml" "$H"
+# A goal that the client's plan does not have.
+G2=$D/2026-11-23-city-shelter.yaml
+cp "$G2" "$T/shelter.yaml"
+sed -i 's/^goal: g1$/goal: g7/' "$G2"
+run check
+assert_exit 3
+assert_stdout_contains "clients/$ID/referrals/2026-11-23-city-shelter.yaml:$(line_of "$G2" '^goal:'):7: error: goal 'g7' is not in the client's plan.yaml"
+cp "$T/shelter.yaml" "$G2"
+# An open referral whose consent has expired: a warning, exit 0.
+run check --today 2028-01-01
+assert_exit 0
+L=$(line_of "$H" '^status:')
+assert_stdout_contains "clients/$ID/referrals/2026-11-23-legal-aid.yaml:$L:9: warning: open referral (sent) to 'legal-aid' without a consent in force: the consent expired on 2027-11-23"
+_check; ! grep -q "food-bank-north.yaml.*without a consent" "$T/stdout" || fail "warned about a completed referral"
+run check
+assert_exit 0
+_check; ! grep -q "without a consent" "$T/stdout" || fail "warned while the consent is in force"
+
+pass
