@@ -29,7 +29,7 @@ int run_assess(const AssessOptions& o, Context& ctx) {
   }
   Transaction tx(store, ctx.lock_wait());
   const std::string id = resolve_client_id(store, o.client);
-  Document doc = new_assessment(store, id, in);
+  Document doc = new_assessment(store, id, in, ctx.random);
   tx.write(doc);
   if (!ctx.global.quiet) ctx.out << doc.path << '\n';
   return k_exit_ok;

@@ -57,7 +57,7 @@ int record_contact(const ContactOptions& o, Context& ctx, bool scheduled) {
 
   Transaction tx(store, ctx.lock_wait());
   const std::string id = resolve_client_id(store, o.client);
-  Document doc = new_contact(store, id, in);
+  Document doc = new_contact(store, id, in, ctx.random);
   tx.write(doc);
   if (get_string(store.read(Store::client_path(id), schemas::client()).root, "status") == "closed") {
     ctx.err << fmt::format("caseload: warning: client {} is closed; the contact was recorded all the same\n", id);

@@ -129,7 +129,7 @@ int run_intake(const IntakeOptions& o, Context& ctx) {
   Document client = client_document(ctx, store, o, id, name, worker, opened);
   tx.write(client);
   if (!assessment.scores.empty() || !assessment.needs.empty() || !assessment.strengths.empty()) {
-    tx.write(new_assessment(store, id, assessment));
+    tx.write(new_assessment(store, id, assessment, ctx.random));
   }
   ctx.out << id << '\n';
   return k_exit_ok;

@@ -86,9 +86,10 @@ struct NewReferral {
   Date date, follow_up;
 };
 
-Document new_referral(const Store& store, const std::string& client_id, const NewReferral& in) {
+Document new_referral(const Store& store, const std::string& client_id, const NewReferral& in,
+                      const std::function<uint32_t()>& random) {
   const std::string dir = Store::client_dir(client_id) + "/referrals";
-  Document doc = new_document(free_event_path(store, dir, fmt::format("{}-{}", in.date.str(), in.resource)),
+  Document doc = new_document(free_event_path(store, dir, fmt::format("{}-{}", in.date.str(), in.resource), random),
                               schemas::referral());
   YAML::Node& r = doc.root;
   set_scalar(r, "id", file_stem(doc.path));
@@ -126,7 +127,7 @@ int run_refer(const ReferOptions& o, Context& ctx) {
   in.resource = resource.id;
   in.domain = referral_domain(store, o, goal, resource);
   in.goal = o.goal;
-  const Document referral = new_referral(store, id, in);
+  const Document referral = new_referral(store, id, in, ctx.random);
   tx.write(client);  // written only when --consent-given recorded a consent
   tx.write(referral);
   if (get_string(client.root, "status") == "closed")

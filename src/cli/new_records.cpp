@@ -4,14 +4,17 @@
 
 #include "caseload/cli/common.hpp"
 #include "caseload/core/errors.hpp"
+#include "caseload/core/ids.hpp"
 #include "caseload/store/schema.hpp"
 
 namespace caseload {
 
-std::string free_event_path(const Store& store, const std::string& dir, const std::string& stem) {
-  std::string path = fmt::format("{}/{}.yaml", dir, stem);
-  for (int n = 2; store.exists(path); ++n) path = fmt::format("{}/{}-{}.yaml", dir, stem, n);
-  return path;
+std::string free_event_path(const Store& store, const std::string& dir, const std::string& stem,
+                            const std::function<uint32_t()>& random) {
+  for (;;) {
+    std::string path = fmt::format("{}/{}-{}.yaml", dir, stem, new_name_suffix(random));
+    if (!store.exists(path)) return path;
+  }
 }
 
 std::pair<std::string, int> parse_score(const Settings& settings, const std::string& text) {
@@ -37,9 +40,10 @@ std::string parse_need(const Settings& settings, const std::string& domain) {
   throw UsageError(fmt::format("unknown domain '{}'", domain), fmt::format("domains in caseload.yaml: {}", known));
 }
 
-Document new_assessment(const Store& store, const std::string& client_id, const AssessmentInput& in) {
+Document new_assessment(const Store& store, const std::string& client_id, const AssessmentInput& in,
+                        const std::function<uint32_t()>& random) {
   const std::string dir = Store::client_dir(client_id) + "/assessments";
-  Document doc = new_document(free_event_path(store, dir, in.date.str()), schemas::assessment());
+  Document doc = new_document(free_event_path(store, dir, in.date.str(), random), schemas::assessment());
   set_scalar(doc.root, "date", in.date.str());
   set_scalar(doc.root, "kind", in.kind);
   set_scalar(doc.root, "worker", in.worker);
@@ -54,10 +58,11 @@ Document new_assessment(const Store& store, const std::string& client_id, const 
   return doc;
 }
 
-Document new_contact(const Store& store, const std::string& client_id, const ContactInput& in) {
+Document new_contact(const Store& store, const std::string& client_id, const ContactInput& in,
+                     const std::function<uint32_t()>& random) {
   const std::string dir = Store::client_dir(client_id) + "/contacts";
   const std::string stem = fmt::format("{}T{}-{}", in.date.date.str(), in.date.compact_time(), in.kind);
-  Document doc = new_document(free_event_path(store, dir, stem), schemas::contact());
+  Document doc = new_document(free_event_path(store, dir, stem, random), schemas::contact());
   set_scalar(doc.root, "date", in.date.str());
   set_scalar(doc.root, "kind", in.kind);
   set_scalar(doc.root, "status", in.status);

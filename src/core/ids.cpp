@@ -60,6 +60,15 @@ std::pair<std::string, int> event_order_key(std::string_view stem) {
   return {std::string(stem), 1};
 }
 
+std::string new_name_suffix(const std::function<uint32_t()>& random) {
+  std::string suffix;
+  for (int i = 0; i < 4; ++i) {
+    const char c = k_crockford[random() % 32];
+    suffix += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  return suffix;
+}
+
 bool is_name_suffix(std::string_view text) {
   if (text.empty() || text.size() > 16) return false;
   for (char c : text) {

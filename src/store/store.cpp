@@ -113,9 +113,12 @@ ClientRecord Store::load_client(const std::string& id, OnBroken on_broken, Diagn
               decode_referral);
   load_events(*this, dir + "/contacts", schemas::contact(), on_broken, warnings, r.contacts,
               decode_contact);
-  // By date, then in the order the files were made (name, then -2, -3 ...).
-  std::sort(r.assessments.begin(), r.assessments.end(), [](const Assessment& a, const Assessment& b) {
-    return std::make_tuple(a.date, event_order_key(a.stem)) < std::make_tuple(b.date, event_order_key(b.stem));
+  // By date; on one day intake, review, closing; then by name (files made by
+  // older versions: name, then -2, -3 ...).
+  auto kind_rank = [](const std::string& kind) { return kind == "intake" ? 0 : kind == "closing" ? 2 : 1; };
+  std::sort(r.assessments.begin(), r.assessments.end(), [&](const Assessment& a, const Assessment& b) {
+    return std::make_tuple(a.date, kind_rank(a.kind), event_order_key(a.stem)) <
+           std::make_tuple(b.date, kind_rank(b.kind), event_order_key(b.stem));
   });
   std::sort(r.contacts.begin(), r.contacts.end(), [](const Contact& a, const Contact& b) {
     return std::make_tuple(a.date, event_order_key(a.id)) < std::make_tuple(b.date, event_order_key(b.id));

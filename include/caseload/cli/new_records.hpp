@@ -7,13 +7,16 @@
 
 #include "caseload/core/date.hpp"
 #include "caseload/core/records.hpp"
+#include <functional>
+
 #include "caseload/store/document.hpp"
 #include "caseload/store/store.hpp"
 
 namespace caseload {
 
-// `stem` + ".yaml" in `dir` if free, else stem-2, stem-3, ...
-std::string free_event_path(const Store& store, const std::string& dir, const std::string& stem);
+// dir/<stem>-<random suffix>.yaml, a name no file has yet (see new_name_suffix).
+std::string free_event_path(const Store& store, const std::string& dir, const std::string& stem,
+                            const std::function<uint32_t()>& random);
 
 struct AssessmentInput {
   Date date;
@@ -27,7 +30,8 @@ struct AssessmentInput {
 // "housing=2" checked against the store's domains and scale; usage error otherwise.
 std::pair<std::string, int> parse_score(const Settings& settings, const std::string& text);
 std::string parse_need(const Settings& settings, const std::string& text);
-Document new_assessment(const Store& store, const std::string& client_id, const AssessmentInput& in);
+Document new_assessment(const Store& store, const std::string& client_id, const AssessmentInput& in,
+                        const std::function<uint32_t()>& random);
 
 struct ContactInput {
   DateTime date;
@@ -38,7 +42,8 @@ struct ContactInput {
   std::string text;
   std::optional<Date> next;
 };
-Document new_contact(const Store& store, const std::string& client_id, const ContactInput& in);
+Document new_contact(const Store& store, const std::string& client_id, const ContactInput& in,
+                     const std::function<uint32_t()>& random);
 
 // A consent entry of client.yaml (SPEC 2), as `consent add` and
 // `refer --consent-given` record it.

@@ -37,5 +37,9 @@ std::pair<std::string, int> event_order_key(std::string_view stem);
 
 // A suffix written by the program to keep names unique: [a-z0-9]+, short.
 bool is_name_suffix(std::string_view text);
+// A new event file's suffix: 4 random lower-case Crockford characters, so
+// that files two clones add for one client on the same day and minute never
+// share a name (about one chance in a million per pair).
+std::string new_name_suffix(const std::function<uint32_t()>& random);
 
 }  // namespace caseload
