@@ -109,46 +109,54 @@ void CacheFile::load() {
   std::string_view body = header.rest();
   if (!header.ok() || body.size() != length || checksum(body) != sum) return;
   cache_bytes::Reader in(body);
-  for (std::uint32_t n = in.u32(); in.ok() && n > 0; --n) {
-    std::string path(in.str());
-    FileStamp stamp{in.u64(), in.u64(), static_cast<std::int64_t>(in.u64()), static_cast<std::int64_t>(in.u64())};
-    std::string_view bytes = in.str();
-    if (in.ok()) entries_[std::move(path)] = Entry{stamp, bytes, {}, false};
+  const std::uint32_t count = in.u32();
+  stored_.reserve(std::min<std::size_t>(count, body.size() / 40));
+  for (std::uint32_t n = count; in.ok() && n > 0; --n) {
+    Stored& e = stored_.emplace_back();
+    e.path = in.str();
+    e.stamp = {in.u64(), in.u64(), static_cast<std::int64_t>(in.u64()), static_cast<std::int64_t>(in.u64())};
+    e.bytes = in.str();
   }
-  if (!in.at_end()) entries_.clear();  // the checksum matched a body we do not understand
+  const bool sorted = std::is_sorted(stored_.begin(), stored_.end(),
+                                     [](const Stored& a, const Stored& b) { return a.path < b.path; });
+  if (!in.at_end() || !sorted) stored_.clear();  // the checksum matched a body we do not understand
 }
 
 std::optional<std::string_view> CacheFile::find(const std::string& path, const FileStamp& stamp) {
-  auto it = entries_.find(path);
-  if (it == entries_.end() || !(it->second.stamp == stamp)) return std::nullopt;
-  it->second.used = true;
-  return it->second.bytes;
+  auto it = std::lower_bound(stored_.begin(), stored_.end(), path,
+                             [](const Stored& e, const std::string& p) { return e.path < p; });
+  if (it == stored_.end() || it->path != path || !(it->stamp == stamp)) return std::nullopt;
+  it->used = true;
+  return it->bytes;
 }
 
 void CacheFile::put(const std::string& path, const FileStamp& stamp, std::string bytes) {
   if (std::max(stamp.mtime_ns, stamp.ctime_ns) >= trusted_before_ns_) return;
-  Entry& e = entries_[path];
-  e.stamp = stamp;
-  e.owned = std::move(bytes);
-  e.bytes = e.owned;
-  e.used = true;
+  added_[path] = Added{stamp, std::move(bytes)};
   dirty_ = true;
 }
 
-std::string CacheFile::serialize() const {
-  std::vector<const std::pair<const std::string, Entry>*> sorted;
-  for (const auto& kv : entries_) sorted.push_back(&kv);
-  std::sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->first < b->first; });
+std::string CacheFile::serialize(bool keep_unused) const {
+  struct Row {
+    std::string_view path;
+    const FileStamp* stamp;
+    std::string_view bytes;
+  };
+  std::vector<Row> rows;
+  for (const auto& e : stored_) {
+    if ((e.used || keep_unused) && !added_.contains(e.path)) rows.push_back({e.path, &e.stamp, e.bytes});
+  }
+  for (const auto& [path, a] : added_) rows.push_back({path, &a.stamp, a.bytes});
+  std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.path < b.path; });
   cache_bytes::Writer body;
-  body.u32(static_cast<std::uint32_t>(sorted.size()));
-  for (const auto* kv : sorted) {
-    const FileStamp& s = kv->second.stamp;
-    body.str(kv->first);
-    body.u64(s.size);
-    body.u64(s.inode);
-    body.u64(static_cast<std::uint64_t>(s.mtime_ns));
-    body.u64(static_cast<std::uint64_t>(s.ctime_ns));
-    body.str(kv->second.bytes);
+  body.u32(static_cast<std::uint32_t>(rows.size()));
+  for (const auto& r : rows) {
+    body.str(r.path);
+    body.u64(r.stamp->size);
+    body.u64(r.stamp->inode);
+    body.u64(static_cast<std::uint64_t>(r.stamp->mtime_ns));
+    body.u64(static_cast<std::uint64_t>(r.stamp->ctime_ns));
+    body.str(r.bytes);
   }
   cache_bytes::Writer out;
   out.str(k_magic);
@@ -160,16 +168,15 @@ std::string CacheFile::serialize() const {
 }
 
 void CacheFile::save(Unused unused) {
-  if (unused == Unused::Drop) {
-    dirty_ |= std::erase_if(entries_, [](const auto& kv) { return !kv.second.used; }) > 0;
-  }
+  const bool keep = unused == Unused::Keep;
+  if (!keep) dirty_ |= std::any_of(stored_.begin(), stored_.end(), [](const Stored& e) { return !e.used; });
   if (!dirty_) return;
   try {
     make_private_dirs(file_.parent_path());
   } catch (const std::exception&) {
     return;  // a read-only store: run without a cache
   }
-  replace_quietly(file_, serialize());
+  replace_quietly(file_, serialize(keep));
   dirty_ = false;
 }
 

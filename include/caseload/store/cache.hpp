@@ -11,7 +11,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <map>
+#include <vector>
 
 #include "caseload/core/diagnostic.hpp"
 #include "caseload/core/records.hpp"
@@ -77,19 +78,26 @@ class CacheFile {
   const std::filesystem::path& file() const { return file_; }
 
  private:
-  struct Entry {
+  // Entries as read point into buffer_ and are kept sorted by path (as
+  // written), so a warm run allocates nothing per file to find them.
+  struct Stored {
+    std::string_view path;
     FileStamp stamp;
-    std::string_view bytes;  // into buffer_, or into owned
-    std::string owned;       // bytes put in this run
+    std::string_view bytes;
     bool used = false;
   };
+  struct Added {
+    FileStamp stamp;
+    std::string bytes;
+  };
   void load();
-  std::string serialize() const;
+  std::string serialize(bool keep_unused) const;
 
   std::filesystem::path file_;
   std::string buffer_;  // the file as read
   std::int64_t trusted_before_ns_;  // files changed at or after this are not stored
-  std::unordered_map<std::string, Entry> entries_;
+  std::vector<Stored> stored_;
+  std::map<std::string, Added, std::less<>> added_;
   bool dirty_ = false;
 };
 
