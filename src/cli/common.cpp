@@ -20,17 +20,13 @@ namespace {
 // with its ID only, and its error, so that naming it by ID says what is wrong.
 std::vector<ClientKey> client_keys(const Store& store, std::map<std::string, DataError>* broken) {
   std::vector<ClientKey> keys;
-  for (const auto& id : store.client_ids()) {
-    try {
-      Client c = decode_client(store.read(Store::client_path(id), schemas::client()));
-      keys.push_back({id, c.name, c.preferred_name, c.external_id, c.phone, c.status});
-    } catch (const DataError& e) {
-      if (broken) {
-        keys.push_back({id, "", "", "", "", ""});
-        broken->emplace(id, e);
-      }
-    } catch (const Error&) {
-      // a folder without client.yaml: `check` reports it
+  for (auto& head : store.load_client_heads()) {
+    if (head.client) {
+      const Client& c = *head.client;
+      keys.push_back({head.id, c.name, c.preferred_name, c.external_id, c.phone, c.status});
+    } else if (broken) {
+      keys.push_back({head.id, "", "", "", "", ""});
+      broken->emplace(head.id, *head.error);
     }
   }
   return keys;

@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <tuple>
 
 #include "caseload/core/ids.hpp"
 #include "caseload/store/decode.hpp"
@@ -75,73 +74,6 @@ bool Store::exists(const std::string& path) const {
   return fs::exists(fs::symlink_status(root_ / path, ec));
 }
 
-namespace {
-
-template <typename T, typename Decode>
-void load_events(const Store& store, const std::string& dir, const Schema& schema, OnBroken on_broken,
-                 Diagnostics* warnings, std::vector<T>& out, Decode decode) {
-  for (const auto& name : list_files(store.root() / dir)) {
-    if (!name.ends_with(".yaml") || name.front() == '.') continue;
-    try {
-      out.push_back(decode(store.read(dir + "/" + name, schema), warnings));
-    } catch (const DataError& e) {
-      if (on_broken == OnBroken::Throw) throw;
-      if (warnings) warnings->push_back({e.where(), Severity::Error, e.message()});
-    }
-  }
-}
-
-}  // namespace
-
-ClientRecord Store::load_client(const std::string& id, OnBroken on_broken, Diagnostics* warnings) const {
-  const std::string dir = client_dir(id);
-  ClientRecord r;
-  r.path = client_path(id);
-  if (!has_client(id)) throw Error(fmt::format("no client {} in this store", id));
-  r.client = decode_client(read(r.path, schemas::client()), warnings);
-  if (exists(dir + "/plan.yaml")) {
-    try {
-      r.plan = decode_plan(read(dir + "/plan.yaml", schemas::plan()), warnings);
-    } catch (const DataError& e) {
-      if (on_broken == OnBroken::Throw) throw;
-      if (warnings) warnings->push_back({e.where(), Severity::Error, e.message()});
-    }
-  }
-  load_events(*this, dir + "/assessments", schemas::assessment(), on_broken, warnings, r.assessments,
-              decode_assessment);
-  load_events(*this, dir + "/referrals", schemas::referral(), on_broken, warnings, r.referrals,
-              decode_referral);
-  load_events(*this, dir + "/contacts", schemas::contact(), on_broken, warnings, r.contacts,
-              decode_contact);
-  // By date; on one day intake, review, closing; then by name (files made by
-  // older versions: name, then -2, -3 ...).
-  auto kind_rank = [](const std::string& kind) { return kind == "intake" ? 0 : kind == "closing" ? 2 : 1; };
-  std::sort(r.assessments.begin(), r.assessments.end(), [&](const Assessment& a, const Assessment& b) {
-    return std::make_tuple(a.date, kind_rank(a.kind), event_order_key(a.stem)) <
-           std::make_tuple(b.date, kind_rank(b.kind), event_order_key(b.stem));
-  });
-  std::sort(r.contacts.begin(), r.contacts.end(), [](const Contact& a, const Contact& b) {
-    return std::make_tuple(a.date, event_order_key(a.id)) < std::make_tuple(b.date, event_order_key(b.id));
-  });
-  std::sort(r.referrals.begin(), r.referrals.end(), [](const Referral& a, const Referral& b) {
-    return event_order_key(file_stem(a.path)) < event_order_key(file_stem(b.path));
-  });
-  return r;
-}
-
-std::vector<ClientRecord> Store::load_all_clients(Diagnostics* warnings) const {
-  std::vector<ClientRecord> all;
-  for (const auto& id : client_ids()) {
-    if (!has_client(id)) continue;
-    try {
-      all.push_back(load_client(id, OnBroken::Skip, warnings));
-    } catch (const DataError& e) {
-      if (warnings) warnings->push_back({e.where(), Severity::Error, e.message()});
-    }
-  }
-  return all;
-}
-
 std::vector<std::string> Store::resource_ids() const {
   std::vector<std::string> ids;
   for (const auto& name : list_files(root_ / "resources")) {
@@ -156,18 +88,6 @@ std::optional<Resource> Store::load_resource(const std::string& id) const {
   const std::string path = "resources/" + id + ".yaml";
   if (!fs::is_regular_file(fs::symlink_status(root_ / path))) return std::nullopt;
   return decode_resource(read(path, schemas::resource()));
-}
-
-std::vector<Resource> Store::load_resources(Diagnostics* warnings) const {
-  std::vector<Resource> out;
-  for (const auto& id : resource_ids()) {
-    try {
-      out.push_back(decode_resource(read("resources/" + id + ".yaml", schemas::resource()), warnings));
-    } catch (const DataError& e) {
-      if (warnings) warnings->push_back({e.where(), Severity::Error, e.message()});
-    }
-  }
-  return out;
 }
 
 std::vector<Store::RecordFile> Store::record_files() const {

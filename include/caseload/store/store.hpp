@@ -28,6 +28,14 @@ enum class OnBroken {
   Skip,   // read-only lists: leave it out and report it in the warnings
 };
 
+// A client's client.yaml as naming and finding clients need it: the client,
+// or why its record cannot be read.
+struct ClientHead {
+  std::string id;
+  std::optional<Client> client;
+  std::optional<DataError> error;
+};
+
 // The files a run of the program wrote, root-relative, in the order first
 // written: shared by every Store the run opens, so that the command line can
 // commit them once the command has succeeded (autocommit) without the
@@ -56,10 +64,18 @@ class Store {
   static std::string client_dir(const std::string& id);   // clients/<id>
   static std::string client_path(const std::string& id);  // clients/<id>/client.yaml
 
+  // One client's folder, read directly (no cache): fast on any store size.
   ClientRecord load_client(const std::string& id, OnBroken on_broken,
                            Diagnostics* warnings = nullptr) const;
-  // Every client whose client.yaml parses; broken ones are reported in warnings.
+  // Store-wide reads (load.cpp) parse on all cores and go through the cache
+  // of .caseload/cache/; the results are the same as reading every file.
+  //
+  // Every client whose client.yaml parses; broken files are reported in
+  // warnings (a broken client.yaml leaves its client out).
   std::vector<ClientRecord> load_all_clients(Diagnostics* warnings) const;
+  // The client.yaml of every client folder that has one, by ID; decoding
+  // warnings are left out (`check` reports them).
+  std::vector<ClientHead> load_client_heads() const;
 
   std::vector<std::string> resource_ids() const;
   std::optional<Resource> load_resource(const std::string& id) const;

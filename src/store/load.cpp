@@ -1,0 +1,200 @@
+// Reading client folders and resources into records: one client directly,
+// or the whole store on all cores through the cache (issue 7).
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <exception>
+#include <map>
+#include <tuple>
+
+#include "caseload/core/ids.hpp"
+#include "caseload/store/cache.hpp"
+#include "caseload/store/decode.hpp"
+#include "caseload/store/parallel.hpp"
+#include "caseload/store/store.hpp"
+#include "scan.hpp"
+
+namespace caseload {
+namespace fs = std::filesystem;
+namespace {
+
+template <typename T>
+using Decode = T (*)(const Document&, Diagnostics*);
+
+Document parse_record_file(const fs::path& root, const std::string& path, const Schema& schema) {
+  std::string text;
+  // One byte past the limit is enough for parse_document to refuse a huge file.
+  if (!read_file_bytes(root / path, k_max_file_bytes + 1, text)) throw Error(fmt::format("cannot read {}", path));
+  return parse_document(path, std::move(text), schema);
+}
+
+// One record file, from the cache when it has the file as it is now. I/O
+// errors are thrown, not cached: they say nothing about the file's content.
+template <typename T>
+FileOutcome<T> read_record(const fs::path& root, CacheFile* cache, const ScannedFile& file, const Schema& schema,
+                           Decode<T> decode) {
+  if (cache && file.stamp) {
+    if (auto bytes = cache->find(file.path, *file.stamp)) {
+      FileOutcome<T> cached;
+      if (decode_outcome(*bytes, cached)) return cached;
+    }
+  }
+  FileOutcome<T> o;
+  try {
+    o.record = decode(parse_record_file(root, file.path, schema), &o.warnings);
+  } catch (const DataError& e) {
+    o.error = e;
+  }
+  if (cache && file.stamp) cache->put(file.path, *file.stamp, encode_outcome(o));
+  return o;
+}
+
+// A file's record, with its warnings passed on; a broken file either stops
+// the load or is left out with its error among the warnings.
+template <typename T>
+std::optional<T> take(FileOutcome<T>&& o, OnBroken on_broken, Diagnostics* warnings) {
+  if (o.error) {
+    if (on_broken == OnBroken::Throw) throw *o.error;
+    if (warnings) warnings->push_back({o.error->where(), Severity::Error, o.error->message()});
+    return std::nullopt;
+  }
+  if (warnings) warnings->insert(warnings->end(), o.warnings.begin(), o.warnings.end());
+  return std::move(o.record);
+}
+
+template <typename T>
+void read_events(const fs::path& root, CacheFile* cache, const std::vector<ScannedFile>& files, const Schema& schema,
+                 Decode<T> decode, OnBroken on_broken, Diagnostics* warnings, std::vector<T>& out) {
+  for (const auto& f : files) {
+    if (auto record = take(read_record(root, cache, f, schema, decode), on_broken, warnings)) {
+      out.push_back(std::move(*record));
+    }
+  }
+}
+
+// Assessments of one day: intake, review, closing.
+int kind_rank(const std::string& kind) { return kind == "intake" ? 0 : kind == "closing" ? 2 : 1; }
+
+void sort_events(ClientRecord& r) {
+  // By date, then by name (files made by older versions: name, then -2, -3 ...).
+  std::sort(r.assessments.begin(), r.assessments.end(), [](const Assessment& a, const Assessment& b) {
+    return std::make_tuple(a.date, kind_rank(a.kind), event_order_key(a.stem)) <
+           std::make_tuple(b.date, kind_rank(b.kind), event_order_key(b.stem));
+  });
+  std::sort(r.contacts.begin(), r.contacts.end(), [](const Contact& a, const Contact& b) {
+    return std::make_tuple(a.date, event_order_key(a.id)) < std::make_tuple(b.date, event_order_key(b.id));
+  });
+  std::sort(r.referrals.begin(), r.referrals.end(), [](const Referral& a, const Referral& b) {
+    return event_order_key(file_stem(a.path)) < event_order_key(file_stem(b.path));
+  });
+}
+
+// A folder whose client.yaml is a regular file. A broken client.yaml is
+// thrown whatever on_broken says: without it there is no client.
+ClientRecord read_client_folder(const fs::path& root, const ClientFolder& folder, CacheFile* cache,
+                                OnBroken on_broken, Diagnostics* warnings) {
+  ClientRecord r;
+  r.path = folder.client->path;
+  auto client = read_record(root, cache, *folder.client, schemas::client(), decode_client);
+  if (client.error) throw *client.error;
+  r.client = *take(std::move(client), on_broken, warnings);
+  if (folder.plan) r.plan = take(read_record(root, cache, *folder.plan, schemas::plan(), decode_plan), on_broken, warnings);
+  read_events(root, cache, folder.assessments, schemas::assessment(), decode_assessment, on_broken, warnings,
+              r.assessments);
+  read_events(root, cache, folder.referrals, schemas::referral(), decode_referral, on_broken, warnings, r.referrals);
+  read_events(root, cache, folder.contacts, schemas::contact(), decode_contact, on_broken, warnings, r.contacts);
+  sort_events(r);
+  return r;
+}
+
+bool has_client_record(const ClientFolder& folder) { return folder.client && folder.client->stamp; }
+
+// Runs work(cache, i) for every client, grouped by the cache file of the
+// client: one per first character of the ID, so that a changed record
+// rewrites ~1/32 of the cache, and the threads get independent work.
+void for_each_client(const fs::path& root, const std::vector<std::string>& ids, CacheFile::Unused unused,
+                     const std::function<void(CacheFile&, std::size_t)>& work) {
+  std::map<char, std::vector<std::size_t>> by_file;
+  for (std::size_t i = 0; i < ids.size(); ++i) by_file[ids[i].front()].push_back(i);
+  const std::vector<std::pair<char, std::vector<std::size_t>>> groups(by_file.begin(), by_file.end());
+  run_parallel(groups.size(), [&](std::size_t g) {
+    CacheFile cache(root, std::string("clients-") + groups[g].first);
+    for (std::size_t i : groups[g].second) work(cache, i);
+    cache.save(unused);
+  });
+}
+
+// What loading one client of a store-wide read gave, kept apart per client
+// so that the threads share nothing and the results merge in ID order.
+struct ClientLoad {
+  std::optional<ClientRecord> record;
+  Diagnostics warnings;
+  std::exception_ptr failure;  // not a broken record: an I/O error, which stops the command
+};
+
+}  // namespace
+
+ClientRecord Store::load_client(const std::string& id, OnBroken on_broken, Diagnostics* warnings) const {
+  client_dir(id);  // anything but an ID is a usage error
+  const ClientFolder folder = scan_client_folder(root_, id);
+  if (!has_client_record(folder)) throw Error(fmt::format("no client {} in this store", id));
+  return read_client_folder(root_, folder, nullptr, on_broken, warnings);
+}
+
+std::vector<ClientRecord> Store::load_all_clients(Diagnostics* warnings) const {
+  const auto ids = client_ids();
+  std::vector<ClientLoad> loads(ids.size());
+  for_each_client(root_, ids, CacheFile::Unused::Drop, [&](CacheFile& cache, std::size_t i) {
+    const ClientFolder folder = scan_client_folder(root_, ids[i]);
+    if (!has_client_record(folder)) return;
+    try {
+      loads[i].record = read_client_folder(root_, folder, &cache, OnBroken::Skip, &loads[i].warnings);
+    } catch (const DataError& e) {
+      loads[i].warnings.push_back({e.where(), Severity::Error, e.message()});
+    } catch (...) {
+      loads[i].failure = std::current_exception();
+    }
+  });
+  std::vector<ClientRecord> all;
+  for (auto& load : loads) {
+    if (load.failure) std::rethrow_exception(load.failure);
+    if (warnings) warnings->insert(warnings->end(), load.warnings.begin(), load.warnings.end());
+    if (load.record) all.push_back(std::move(*load.record));
+  }
+  return all;
+}
+
+std::vector<ClientHead> Store::load_client_heads() const {
+  const auto ids = client_ids();
+  std::vector<std::optional<ClientHead>> heads(ids.size());
+  // Only client.yaml is looked at: the entries of the other files are kept.
+  for_each_client(root_, ids, CacheFile::Unused::Keep, [&](CacheFile& cache, std::size_t i) {
+    const auto file = scan_file(root_, client_path(ids[i]));
+    if (!file) return;
+    try {
+      auto o = read_record(root_, &cache, *file, schemas::client(), decode_client);
+      heads[i] = ClientHead{ids[i], std::move(o.record), std::move(o.error)};
+    } catch (const Error&) {
+      // client.yaml cannot be read at all: `check` reports it
+    }
+  });
+  std::vector<ClientHead> out;
+  for (auto& h : heads) {
+    if (h) out.push_back(std::move(*h));
+  }
+  return out;
+}
+
+std::vector<Resource> Store::load_resources(Diagnostics* warnings) const {
+  CacheFile cache(root_, "resources");
+  std::vector<Resource> out;
+  for (const auto& f : scan_yaml_files(root_, "resources")) {
+    if (!is_resource_id(file_stem(f.path))) continue;
+    auto r = take(read_record(root_, &cache, f, schemas::resource(), decode_resource), OnBroken::Skip, warnings);
+    if (r) out.push_back(std::move(*r));
+  }
+  cache.save(CacheFile::Unused::Drop);
+  return out;
+}
+
+}  // namespace caseload

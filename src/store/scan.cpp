@@ -1,0 +1,107 @@
+#include "scan.hpp"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+
+namespace caseload {
+namespace fs = std::filesystem;
+namespace {
+
+// Closes a descriptor on every path out.
+struct Fd {
+  int fd;
+  explicit Fd(int f) : fd(f) {}
+  ~Fd() {
+    if (fd >= 0) ::close(fd);
+  }
+  Fd(const Fd&) = delete;
+  Fd& operator=(const Fd&) = delete;
+};
+
+// `name` in the folder `dir_fd`, known to the store as `path`.
+std::optional<ScannedFile> probe(int dir_fd, const std::string& path, const char* name) {
+  if (auto stamp = stamp_at(dir_fd, name)) return ScannedFile{path, stamp};
+  struct stat st {};
+  if (::fstatat(dir_fd, name, &st, AT_SYMLINK_NOFOLLOW) != 0) return std::nullopt;
+  return ScannedFile{path, std::nullopt};  // a link or a folder: read as before, uncached
+}
+
+// `sub` of the folder `dir_fd` (followed if a link, as a path would be).
+std::vector<ScannedFile> yaml_files_at(int dir_fd, const std::string& dir, const char* sub) {
+  std::vector<ScannedFile> files;
+  const int fd = ::openat(dir_fd, sub, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return files;
+  DIR* d = ::fdopendir(fd);
+  if (!d) {
+    ::close(fd);
+    return files;
+  }
+  const std::string prefix = dir + "/" + sub + "/";
+  while (const dirent* e = ::readdir(d)) {
+    const std::string_view name = e->d_name;
+    if (name.front() == '.' || !name.ends_with(".yaml")) continue;
+    if (e->d_type != DT_REG && e->d_type != DT_UNKNOWN) continue;
+    if (auto stamp = stamp_at(::dirfd(d), e->d_name)) files.push_back({prefix + e->d_name, stamp});
+  }
+  ::closedir(d);
+  std::sort(files.begin(), files.end(), [](const ScannedFile& a, const ScannedFile& b) { return a.path < b.path; });
+  return files;
+}
+
+}  // namespace
+
+std::optional<ScannedFile> scan_file(const fs::path& root, const std::string& path) {
+  return probe(AT_FDCWD, path, (root / path).c_str());
+}
+
+ClientFolder scan_client_folder(const fs::path& root, const std::string& id) {
+  ClientFolder folder;
+  const std::string dir = "clients/" + id;
+  Fd fd(::open((root / dir).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  if (fd.fd < 0) return folder;
+  folder.client = probe(fd.fd, dir + "/client.yaml", "client.yaml");
+  folder.plan = probe(fd.fd, dir + "/plan.yaml", "plan.yaml");
+  folder.assessments = yaml_files_at(fd.fd, dir, "assessments");
+  folder.referrals = yaml_files_at(fd.fd, dir, "referrals");
+  folder.contacts = yaml_files_at(fd.fd, dir, "contacts");
+  return folder;
+}
+
+std::vector<ScannedFile> scan_yaml_files(const fs::path& root, const std::string& dir) {
+  Fd fd(::open(root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  if (fd.fd < 0) return {};
+  auto files = yaml_files_at(fd.fd, "", dir.c_str());
+  for (auto& f : files) f.path.erase(0, 1);  // the leading '/' of the empty parent
+  return files;
+}
+
+bool read_file_bytes(const fs::path& path, std::size_t limit, std::string& out) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  Fd closer(fd);
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) return false;
+  // Sized by the file, not the limit: most records are a few hundred bytes.
+  out.resize(std::min(limit, static_cast<std::size_t>(st.st_size) + 1));
+  std::size_t done = 0;
+  for (;;) {
+    if (done == out.size()) {
+      if (done >= limit) break;
+      out.resize(std::min(limit, out.size() * 2 + 4096));  // the file grew since fstat
+    }
+    const ssize_t n = ::read(fd, out.data() + done, out.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) return false;
+    if (n == 0) break;
+    done += static_cast<std::size_t>(n);
+  }
+  out.resize(done);
+  return true;
+}
+
+}  // namespace caseload
