@@ -261,6 +261,25 @@ TEST_SUITE("store::merge") {
     }
   }
 
+  TEST_CASE("a history entry both sides appended alike is kept once") {
+    const std::string step = "  - {date: 2026-11-26, status: accepted, worker: aoki}\n";
+    auto ours = edit(k_referral, "status: sent\n", "status: accepted\n") + step;
+    auto theirs = edit(edit(k_referral, "status: sent\n", "status: accepted\n"), "follow_up: 2026-11-30",
+                       "follow_up: 2026-12-03") + step;
+    auto r = merge_referral(ours, theirs);
+    check_canonical(r, k_referral_path, schemas::referral());
+    CHECK(r.text.find("2026-11-26") == r.text.rfind("2026-11-26"));
+    CHECK(has(r.text, "follow_up: 2026-12-03\n"));
+  }
+
+  TEST_CASE("workers added to caseload.yaml on both sides are both kept") {
+    const std::string base = "schema: 1\nworkers:\n  - {id: aoki, name: Hana Aoki}\n";
+    auto r = merge_records("caseload.yaml", base, base + "  - {id: berg, name: Ola Berg}\n",
+                           base + "  - {id: cruz, name: Ana Cruz}\n", schemas::settings());
+    check_canonical(r, "caseload.yaml", schemas::settings());
+    CHECK(has(r.text, "  - {id: aoki, name: Hana Aoki}\n  - {id: berg, name: Ola Berg}\n  - {id: cruz, name: Ana Cruz}\n"));
+  }
+
   TEST_CASE("two sides moving a referral on from the same status is a conflict") {
     auto ours = edit(k_referral, "status: sent\n", "status: accepted\n") +
                 "  - {date: 2026-11-26, status: accepted, worker: aoki}\n";
