@@ -12,6 +12,7 @@
 #include "caseload/store/fsutil.hpp"
 #include "caseload/store/git.hpp"
 #include "caseload/store/merge.hpp"
+#include "caseload/store/schema.hpp"
 #include "caseload/store/store.hpp"
 
 namespace caseload {
@@ -49,7 +50,7 @@ int report(const std::string& path, const MergeResult& result, Context& ctx) {
 
 int run_merge_driver(const MergeDriverOptions& o, Context& ctx) {
   const std::string path = o.path.empty() ? o.ours : o.path;
-  const Schema* schema = Store::schema_for_path(path);
+  const Schema* schema = schema_for_path(path);
   if (!schema) return line_merge(o, path, ctx);
   MergeResult result;
   try {

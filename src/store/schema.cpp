@@ -1,9 +1,10 @@
 #include "caseload/store/schema.hpp"
 
-#include <vector>
-
 #include <algorithm>
 #include <string>
+#include <vector>
+
+#include "caseload/core/ids.hpp"
 
 namespace caseload {
 
@@ -185,17 +186,17 @@ const Schema* schema_for_path(std::string_view path) {
   if (path == "caseload.yaml") return &schemas::settings();
   if (!path.ends_with(".yaml")) return nullptr;
   std::vector<std::string_view> parts;
-  for (size_t start = 0;;) {
-    const size_t slash = path.find('/', start);
-    parts.push_back(path.substr(start, slash == std::string_view::npos ? slash : slash - start));
-    if (slash == std::string_view::npos) break;
-    start = slash + 1;
+  for (size_t start = 0, end = 0; end != std::string_view::npos; start = end + 1) {
+    end = path.find('/', start);
+    parts.push_back(path.substr(start, end == std::string_view::npos ? end : end - start));
   }
-  if (parts.size() == 2 && parts[0] == "resources") return &schemas::resource();
-  if (parts.size() < 3 || parts[0] != "clients") return nullptr;
-  if (parts.size() == 3 && parts[2] == "client.yaml") return &schemas::client();
-  if (parts.size() == 3 && parts[2] == "plan.yaml") return &schemas::plan();
-  if (parts.size() != 4) return nullptr;
+  const std::string_view name = parts.back();
+  if (parts.size() == 2 && parts[0] == "resources" && is_resource_id(name.substr(0, name.size() - 5)))
+    return &schemas::resource();
+  if (parts.size() < 3 || parts[0] != "clients" || !is_client_id(parts[1])) return nullptr;
+  if (parts.size() == 3 && name == "client.yaml") return &schemas::client();
+  if (parts.size() == 3 && name == "plan.yaml") return &schemas::plan();
+  if (parts.size() != 4 || name.front() == '.') return nullptr;  // hidden: a leftover temp file
   if (parts[2] == "assessments") return &schemas::assessment();
   if (parts[2] == "contacts") return &schemas::contact();
   if (parts[2] == "referrals") return &schemas::referral();

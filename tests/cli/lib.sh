@@ -14,6 +14,14 @@
 #   assert_same_bytes F1 F2  (cmp)
 #   assert_mode P 600        permission bits of P, in octal
 #   assert_eq EXPECTED ACTUAL [WHAT]
+#   assert_event_name V PREFIX [END]   V is PREFIX-xxxx followed by END (default
+#                            .yaml), xxxx the 4-character suffix of new event
+#                            files ($NAME_SUFFIX_RE); PREFIX, END fixed strings
+#   only_file VAR GLOB       exactly one path matches GLOB (pass it quoted: it is
+#                            expanded here); sets VAR to that path
+#   event_file VAR DIR STEM  exactly one file DIR/STEM-xxxx.yaml with a new-style
+#                            suffix; sets VAR to its path (old names such as
+#                            STEM.yaml or STEM-2.yaml are not counted)
 #   new_store DIR            `caseload init DIR --worker aoki:Hana Aoki`
 #   copy_examples DIR        a writable copy of examples/agency
 #   snapshot DIR             names, modes and checksums under DIR (not .caseload/)
@@ -187,6 +195,46 @@ assert_eq() {
     *$'\n'*) fail "${3:-value} differs (< expected, > actual):"$'\n'"$(diff <(printf '%s\n' "$1") <(printf '%s\n' "$2") | head -n 30)" ;;
     *) fail "${3:-value}: expected '$1', got '$2'" ;;
   esac
+}
+
+# The random suffix that new contact, assessment and referral files get:
+# 4 characters of lower-case Crockford base32 (no i, l, o, u).
+NAME_SUFFIX_RE='[0-9a-hjkmnp-tv-z]{4}'
+NAME_SUFFIX_GLOB='[0-9a-hjkmnp-tv-z][0-9a-hjkmnp-tv-z][0-9a-hjkmnp-tv-z][0-9a-hjkmnp-tv-z]'
+
+assert_event_name() {
+  _check
+  local value=$1 prefix=$2 end=${3-.yaml} middle
+  if [[ $value == "$prefix"*"$end" ]] && ((${#value} == ${#prefix} + 5 + ${#end})); then
+    middle=${value:${#prefix}:5}
+    [[ $middle =~ ^-$NAME_SUFFIX_RE$ ]] && return 0
+  fi
+  fail "expected ${prefix}-xxxx${end} (xxxx: 4 of [0-9a-hjkmnp-tv-z]), got '$value'"
+}
+
+# Sets VAR (not printed: a failure inside $(...) would end only the subshell).
+only_file() {
+  _check
+  local -a found
+  local IFS= nullglob
+  nullglob=$(shopt -p nullglob)
+  shopt -s nullglob
+  # shellcheck disable=SC2206  # the glob is meant to expand (IFS is empty: no splitting)
+  found=($2)
+  IFS=$' \t\n'
+  eval "$nullglob"
+  if [ "${#found[@]}" -ne 1 ]; then
+    printf -v "$1" '%s' ""
+    local dir=${2%/*} listing=
+    [ -d "$dir" ] && listing=$'\n'"  in $dir:"$'\n'"$(ls -A "$dir" | sed 's/^/    /' | head -n 40)"
+    fail "expected exactly one file matching $2, found ${#found[@]}$listing"
+    return 1
+  fi
+  printf -v "$1" '%s' "${found[0]}"
+}
+
+event_file() {
+  only_file "$1" "$2/$3-$NAME_SUFFIX_GLOB.yaml"
 }
 
 new_store() {

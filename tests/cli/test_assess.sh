@@ -9,7 +9,7 @@ export CASELOAD_ROOT=$S CASELOAD_TODAY=2026-11-23
 run intake --name "Rahim Hossain" --score housing=2 --score food=1 --need housing --need food --strengths "Strong family support"
 assert_exit 0
 ID=$out
-A=$S/clients/$ID/assessments/2026-11-23.yaml
+event_file A "$S/clients/$ID/assessments" 2026-11-23
 assert_file_line "$A" "date: 2026-11-23"
 assert_file_line "$A" "kind: intake"
 assert_file_line "$A" "worker: aoki"
@@ -21,11 +21,19 @@ assert_mode "$A" 600
 
 run assess "$ID" --kind review --score housing=3 --score food=0 --notes "Moved in with sister"
 assert_exit 0
-assert_eq "clients/$ID/assessments/2026-11-23-2.yaml" "$out" "a second assessment the same day"
-assert_file_line "$S/clients/$ID/assessments/2026-11-23-2.yaml" "kind: review"
+# A second assessment the same day: another random suffix, the intake's file untouched.
+assert_event_name "$out" "clients/$ID/assessments/2026-11-23"
+_check; [ "$S/$out" != "$A" ] || fail "a second assessment the same day got the intake's name: $out"
+assert_file_line "$S/$out" "kind: review"
+assert_file_line "$S/$out" "  housing: 3"
+assert_file_line "$A" "kind: intake"
+assert_eq 2 "$(ls "$S/clients/$ID/assessments" | grep -cE "^2026-11-23-$NAME_SUFFIX_RE\.yaml\$")" "assessments on 2026-11-23"
 run assess "$ID" --kind closing --score housing=4 --date 2027-02-01
 assert_exit 0
-assert_exists "$S/clients/$ID/assessments/2027-02-01.yaml"
+assert_event_name "$out" "clients/$ID/assessments/2027-02-01"
+event_file CL "$S/clients/$ID/assessments" 2027-02-01
+assert_eq "$S/$out" "$CL" "printed path"
+assert_file_line "$CL" "kind: closing"
 
 # Errors: outside the scale, unknown domain, nothing to record, bad kind.
 for bad in housing=6 housing=-1 housing housing=x nowhere=2; do
@@ -70,7 +78,8 @@ run --root "$T/t" intake --name "Other Person" --score housing=1
 assert_exit 2
 assert_stderr_contains "food-insecurity, utilities"
 
-# check validates assessments: scale, domains, kind, date against file name.
+# check validates assessments: scale, domains, kind, date against file name
+# (here a hand-made file with an older name, no suffix: still read).
 printf 'date: 2026-11-24\nkind: annual\nworker: nobody\nscores:\n  housing: 7\n  nowhere: 2\nneeds: [nowhere]\n' > "$S/clients/$ID/assessments/2026-11-23.yaml"
 run check
 assert_exit 3

@@ -59,8 +59,9 @@ assert_eq "$ID_LINE" "$(head -n 1 "$F")" "first line of client.yaml"
 assert_mode "$S/clients/$SITI" 700
 assert_mode "$F" 600
 
-A=$S/clients/$SITI/assessments/2026-11-23.yaml
-assert_exists "$A"
+# The intake assessment: assessments/2026-11-23-k3vd.yaml (a random suffix).
+event_file A "$S/clients/$SITI/assessments" 2026-11-23
+assert_eq 1 "$(ls "$S/clients/$SITI/assessments" | wc -l)" "files in assessments/ after intake"
 assert_mode "$S/clients/$SITI/assessments" 700
 assert_mode "$A" 600
 assert_file_line "$A" "date: 2026-11-23"
@@ -166,8 +167,9 @@ opened_for eom 2026-11-30
 # The date an assessment gets is the opening date.
 run --root "$S" --today 2026-11-23 intake --name "Dated Score" --opened yesterday --score food=3
 assert_exit 0
-assert_exists "$S/clients/$out/assessments/2026-11-22.yaml"
-assert_file_line "$S/clients/$out/assessments/2026-11-22.yaml" "date: 2026-11-22"
+event_file DA "$S/clients/$out/assessments" 2026-11-22
+assert_eq 1 "$(ls "$S/clients/$out/assessments" | wc -l)" "files in assessments/ after a dated intake"
+assert_file_line "$DA" "date: 2026-11-22"
 # Months clamp to the month's last day.
 run --root "$S" --today 2026-01-31 intake --name "Clamp" --opened +1m
 assert_exit 0

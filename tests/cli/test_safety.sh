@@ -40,8 +40,9 @@ assert_exit 0
 assert_exists "$S/.caseload/lock"   # made by the writes above
 LOCK=$S/.caseload/lock
 command -v flock >/dev/null || fail "util-linux flock(1) is needed for the lock tests"
-hold_lock() {  # SECONDS: hold the store lock in the background; sets $holder
-  flock "$LOCK" sleep "$1" &
+hold_lock() {  # hold the store lock in the background until release_lock; sets $holder
+  rm -f "$T/release"
+  flock "$LOCK" bash -c 'while [ ! -e "$0" ]; do sleep 0.05; done' "$T/release" &
   holder=$!
   local i
   for i in $(seq 1 100); do
@@ -50,9 +51,10 @@ hold_lock() {  # SECONDS: hold the store lock in the background; sets $holder
   done
   fail "the background flock never took the lock"
 }
+release_lock() { touch "$T/release"; wait "$holder"; }
 n_contacts() { find "$S/clients/X4C8PG/contacts" -type f | wc -l; }
 before=$(n_contacts)
-hold_lock 3
+hold_lock
 CASELOAD_LOCK_TIMEOUT=0.3 run --root "$S" contact X4C8PG "While locked" --date 2026-11-23T11:00
 assert_exit 1
 assert_stderr_contains ".caseload/lock"
@@ -81,18 +83,23 @@ assert_exit 1   # the broken A1HM7Z record, and caseload.yaml to reformat
 assert_stdout_contains "caseload.yaml"
 CASELOAD_LOCK_TIMEOUT=0.3 run --root "$EXAMPLES/agency" check
 assert_exit 0
-wait "$holder"   # the holder ends, and the kernel drops its lock
+release_lock   # the holder ends, and the kernel drops its lock
 sed -i 's/^schema:   1$/schema: 1/' "$S/caseload.yaml"
 # With the lock free the same command works.
 CASELOAD_LOCK_TIMEOUT=0.3 run --root "$S" contact X4C8PG "After the lock" --date 2026-11-23T11:00
 assert_exit 0
-assert_exists "$S/clients/X4C8PG/contacts/2026-11-23T1100-call.yaml"
+event_file AFTER "$S/clients/X4C8PG/contacts" 2026-11-23T1100-call
+assert_eq "$S/$out" "$AFTER" "printed path"
+assert_eq $((before + 1)) "$(n_contacts)" "contacts after the lock is free"
 # A writer waits (bounded) for a short-lived holder instead of failing.
-hold_lock 0.5
-CASELOAD_LOCK_TIMEOUT=5 run --root "$S" contact X4C8PG "Waited" --date 2026-11-23T12:00
+hold_lock
+(sleep 0.5; touch "$T/release") &
+CASELOAD_LOCK_TIMEOUT=20 run --root "$S" contact X4C8PG "Waited" --date 2026-11-23T12:00
 assert_exit 0
-assert_exists "$S/clients/X4C8PG/contacts/2026-11-23T1200-call.yaml"
-wait "$holder"
+event_file WAITED "$S/clients/X4C8PG/contacts" 2026-11-23T1200-call
+assert_eq "$S/$out" "$WAITED" "printed path"
+assert_file_line "$WAITED" "summary: Waited"
+wait
 CASELOAD_LOCK_TIMEOUT=soon run --root "$S" contact X4C8PG "Bad timeout"
 assert_exit 2
 assert_stderr_contains "CASELOAD_LOCK_TIMEOUT"
@@ -100,7 +107,7 @@ assert_stderr_contains "CASELOAD_LOCK_TIMEOUT"
 # --- private files -----------------------------------------------------------------
 assert_mode "$S/clients/$NEW" 700
 assert_mode "$S/clients/$NEW/client.yaml" 600
-assert_mode "$S/clients/X4C8PG/contacts/2026-11-23T1100-call.yaml" 600
+assert_mode "$AFTER" 600
 assert_mode "$S/clients/H2W9TD/client.yaml" 600   # was 0644 in the copy; rewritten by close
 assert_mode "$S/clients/X4C8PG/client.yaml" 644   # not rewritten: left as it was
 assert_mode "$S/.caseload" 700

@@ -56,9 +56,9 @@ const Schema& contact();
 const Schema& resource();
 }  // namespace schemas
 
-// The schema of a root-relative record path (caseload.yaml,
-// resources/<id>.yaml, clients/<id>/client.yaml, plan.yaml,
-// assessments/, contacts/, referrals/ files); nullptr for any other path.
+// The schema of the record at a root-relative path (caseload.yaml, a
+// resource, a client's file), by the layout of SPEC 2; nullptr for any other
+// path, hidden files (leftover temp files) included.
 const Schema* schema_for_path(std::string_view path);
 
 // Enumerations shared by the schema, the validator and the commands.

@@ -88,9 +88,6 @@ class Store {
     const Schema* schema;
   };
   std::vector<RecordFile> record_files() const;
-  // The schema of the record at a root-relative path (caseload.yaml, a
-  // resource, a client's file), by the layout of SPEC 2; null for any other path.
-  static const Schema* schema_for_path(std::string_view path);
 
   Document read(const std::string& path, const Schema& schema) const;
   bool exists(const std::string& path) const;
