@@ -85,7 +85,9 @@ std::string commit_message(const std::string& command, const std::vector<std::st
                            const std::string& detail) {
   std::vector<std::string> subjects;
   for (const auto& path : paths) {
-    for (auto& s : subjects_of(path)) {
+    auto ids = subjects_of(path);
+    if (command == "intake") ids.resize(std::min<size_t>(ids.size(), 1));  // the new client; its first assessment goes without saying
+    for (auto& s : ids) {
       if (std::find(subjects.begin(), subjects.end(), s) == subjects.end()) subjects.push_back(std::move(s));
     }
   }

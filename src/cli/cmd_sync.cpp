@@ -195,8 +195,10 @@ void stage_resolutions(const fs::path& root) {
 void resume_rebase(const fs::path& root, const std::vector<std::string>& ident) {
   if (!rebase_in_progress(root)) throw Error("there is no stopped sync to continue");
   stage_resolutions(root);
+  // Resolved to what the shared side already has: the commit is empty, skip it.
+  const bool empty = run_git(root, {"diff", "--cached", "--quiet"}).ok();
   auto args = ident;
-  args.insert(args.end(), {"-c", "core.editor=true", "rebase", "--continue"});
+  args.insert(args.end(), {"-c", "core.editor=true", "rebase", empty ? "--skip" : "--continue"});
   GitResult r = run_git(root, args);
   if (!r.ok()) {
     if (rebase_in_progress(root)) stop_at_conflict(root, r.err);
