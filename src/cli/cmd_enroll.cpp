@@ -58,6 +58,7 @@ int run_enroll(const EnrollOptions& o, Context& ctx) {
   set_scalar(entry, "applied", applied.str());
   list_for_update(doc, "enrollments").push_back(entry);
   tx.write(doc);
+  ctx.journal->detail = program.id;
   if (!ctx.global.quiet) ctx.out << fmt::format("{}: applied {}\n", program.id, applied.str());
   return k_exit_ok;
 }
@@ -159,6 +160,7 @@ int run_enrollment(const EnrollOptions& o, Context& ctx) {
   check_decision(id, program.id, from, d);
   apply_decision(*current, from, d, program, today);
   tx.write(doc);
+  ctx.journal->detail = program.id + " " + get_string(*current, "status").value_or("");
   if (!ctx.global.quiet) ctx.out << summary(*current, program.id, from) << '\n';
   return k_exit_ok;
 }

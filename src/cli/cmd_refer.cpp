@@ -244,6 +244,7 @@ int run_referral(const ReferralOptions& o, Context& ctx) {
   if (move.status == "sent") check_send_consent(store, id, doc, today);
   apply_move(doc, move, today);
   tx.write(doc);
+  ctx.journal->detail = move.status;
   if (!ctx.global.quiet) {
     ctx.out << fmt::format("{}: {} -> {}{}\n", file_stem(doc.path), from, move.status,
                            move.follow_up ? ", follow-up " + move.follow_up->str() : "");

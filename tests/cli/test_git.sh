@@ -87,6 +87,16 @@ _check; ! git -C outer rev-parse -q --verify HEAD >/dev/null || fail "a commit w
 # --- three clones of one shared store ------------------------------------------------
 run --root "$S" resource add food-bank-north --name "North Side Food Bank" --domain food
 assert_exit 0
+run --root "$S" resource add legal-aid --name "Legal Aid" --domain legal
+assert_eq "resource legal-aid" "$(git -C "$S" log -1 --format=%s)" "resource's commit message"
+run --root "$S" refer "$SITI" legal-aid --reason "Eviction notice" --consent-given
+assert_exit 0
+REF=$out
+assert_eq "refer $SITI $REF" "$(git -C "$S" log -1 --format=%s)" "refer's commit message"
+assert_eq 2 "$(git -C "$S" show --name-only --format= HEAD | wc -l)" "files in the refer commit (client.yaml with the consent, the referral)"
+run --root "$S" referral "$SITI" "$REF" accepted
+assert_exit 0
+assert_eq "referral $SITI $REF accepted" "$(git -C "$S" log -1 --format=%s)" "referral's commit message"
 git clone -q --bare "$S" hub.git
 for w in a b c; do
   run clone hub.git $w
