@@ -411,6 +411,58 @@ void renumber_tasks(const YAML::Node& base, const YAML::Node& ours, YAML::Node& 
   }
 }
 
+// In a sync, git replays the local commits one by one. When an earlier one
+// added a goal or task whose ID the merge gave to another (theirs' g1 became
+// g2), the later commits still call it g1, in their base too. Such an item is
+// recognised by its text: base's g1 is not ours' g1 but ours' new g2 with the
+// same text, so base and theirs are renamed to match before the merge.
+std::string text_of(const YAML::Node& item) { return get_string(item, "text").value_or(""); }
+
+std::optional<std::string> renamed_to(const std::vector<YAML::Node>& base_items, const std::vector<YAML::Node>& ours_items,
+                                      const YAML::Node& item) {
+  const std::string id = get_string(item, "id").value_or("");
+  const auto base_ids = ids_of(base_items);
+  for (const auto& o : ours_items) {
+    if (get_string(o, "id") == id && text_of(o) == text_of(item)) return std::nullopt;  // the same item
+  }
+  std::optional<std::string> found;
+  for (const auto& o : ours_items) {
+    if (contains(base_ids, get_string(o, "id").value_or("")) || text_of(o) != text_of(item)) continue;
+    if (found) return std::nullopt;  // two candidates: do not guess
+    found = get_string(o, "id");
+  }
+  return found;
+}
+
+void rename_item(std::vector<YAML::Node> items, const std::string& from, const std::string& to) {
+  for (auto& i : items) {
+    if (get_string(i, "id") == from) set_scalar(i, "id", to);
+  }
+}
+
+std::vector<YAML::Node> task_nodes(const YAML::Node& plan) {
+  std::vector<YAML::Node> out;
+  for (auto& [goal, t] : tasks_of(plan)) out.push_back(t);
+  return out;
+}
+
+void follow_renumbered(YAML::Node& base, const YAML::Node& ours, YAML::Node& theirs) {
+  for (const auto& g : goals_of(base)) {
+    const std::string id = get_string(g, "id").value_or("");
+    if (auto to = renamed_to(goals_of(base), goals_of(ours), g)) {
+      rename_item(goals_of(theirs), id, *to);
+      rename_item(goals_of(base), id, *to);
+    }
+  }
+  for (const auto& t : task_nodes(base)) {
+    const std::string id = get_string(t, "id").value_or("");
+    if (auto to = renamed_to(task_nodes(base), task_nodes(ours), t)) {
+      rename_item(task_nodes(theirs), id, *to);
+      rename_item(task_nodes(base), id, *to);
+    }
+  }
+}
+
 // Goals and tasks both sides added under the same new ID are different
 // items (each clone chose the next free ID on its own): both are kept and
 // theirs' gets the next ID free in all three versions.
@@ -513,7 +565,10 @@ MergeResult merge_records(const std::string& path, const std::string& base, cons
   const YAML::Node b = parse_side(path, base, schema, "the common");
   const YAML::Node o = parse_side(path, ours, schema, "our");
   const YAML::Node t = parse_side(path, theirs, schema, "their");
-  const Versions v{b, o, &schema == &schemas::plan() ? renumber_plan_ids(b, o, t) : t};
+  const bool plan = &schema == &schemas::plan();
+  YAML::Node base_ids = plan ? YAML::Clone(b) : b, theirs_ids = plan ? YAML::Clone(t) : t;
+  if (plan) follow_renumbered(base_ids, o, theirs_ids);
+  const Versions v{base_ids, o, plan ? renumber_plan_ids(base_ids, o, theirs_ids) : t};
   Pass first;
   if (&schema == &schemas::referral()) decide_referral(v.base, v.ours, v.theirs, first);
   const std::string ours_text = emit_canonical(merge_root(path, v, schema, first), schema);

@@ -190,7 +190,7 @@ class RecordRules {
   void assessment() {
     const std::string stem = file_stem(doc_.path);
     if (!is_assessment_stem(stem)) {
-      out_.push_back({{doc_.path, 0, 0}, Severity::Error, "an assessment file is named <YYYY-MM-DD>[-N].yaml"});
+      out_.push_back({{doc_.path, 0, 0}, Severity::Error, "an assessment file is named <YYYY-MM-DD>-<suffix>.yaml (older: <YYYY-MM-DD>[-N].yaml)"});
     } else {
       id_equals("date", stem.substr(0, 10), "file name's date");
     }
@@ -222,7 +222,7 @@ class RecordRules {
   void referral() {
     const std::string stem = file_stem(doc_.path);
     if (!is_referral_stem(stem))
-      out_.push_back({{doc_.path, 0, 0}, Severity::Error, "a referral file is named <YYYY-MM-DD>-<resource-id>[-N].yaml"});
+      out_.push_back({{doc_.path, 0, 0}, Severity::Error, "a referral file is named <YYYY-MM-DD>-<resource-id>-<suffix>.yaml (older: without the suffix, or -N)"});
     id_equals("id", stem, "file name");
     auto resource = get_string(doc_.root, "resource");
     if (resource && std::find(facts_.resources.begin(), facts_.resources.end(), *resource) == facts_.resources.end())
@@ -262,7 +262,9 @@ class RecordRules {
   void history_move(const YAML::Node& entry, bool first, const std::optional<std::string>& from, const std::string& to) {
     if (first && !is_initial_referral_status(to)) {
       check_.error(child(entry, "status"), fmt::format("history starts with '{}': a referral starts as draft or sent", to));
-    } else if (!first && from && is_referral_status(*from) && !referral_transition_allowed(*from, to)) {
+    } else if (!first && from && is_referral_status(*from) && *from != to && !referral_transition_allowed(*from, to)) {
+      // A repeated status is a second note on the same state (two workers
+      // who both recorded it, merged by sync), not a move.
       check_.error(child(entry, "status"),
                    fmt::format("history moves from '{}' to '{}', which the referral lifecycle does not allow", *from, to));
     }

@@ -233,6 +233,22 @@ TEST_SUITE("store::merge") {
     CHECK(has(r.text, "  - id: g4\n    text: Learn Finnish\n"));
   }
 
+  TEST_CASE("a replayed commit follows a goal and a task that an earlier merge renumbered") {
+    // Both clones added g3 (with a task t3 in a second commit). Replaying
+    // theirs' first commit gave its goal g4; replaying the second, base and
+    // theirs still call the goal g3 and the task t3.
+    const std::string ours_g3 = "  - id: g3\n    text: Find work\n    status: active\n"
+                                "    tasks:\n      - id: t3\n        text: Write a CV\n        status: todo\n";
+    const std::string ours = k_plan + ours_g3 + "  - id: g4\n    text: Learn Finnish\n    status: active\n";
+    const std::string base = k_plan + "  - id: g3\n    text: Learn Finnish\n    status: active\n";
+    const std::string theirs = base + "    tasks:\n      - id: t3\n        text: Join a course\n        status: todo\n";
+    auto r = merge_records(k_plan_path, base, ours, theirs, schemas::plan());
+    check_canonical(r, k_plan_path, schemas::plan());
+    CHECK(has(r.text, ours_g3));  // ours' g3 keeps its own task only
+    CHECK(has(r.text, "  - id: g4\n    text: Learn Finnish\n    status: active\n    tasks:\n      - id: t4\n"
+                      "        text: Join a course\n"));
+  }
+
   TEST_CASE("the same task added alike on both sides is kept once") {
     auto added = edit(k_plan, "  - id: g2", "      - id: t3\n        text: Call the landlord\n        status: todo\n  - id: g2");
     auto r = merge_plan(added, added);

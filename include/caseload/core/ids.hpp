@@ -26,7 +26,8 @@ bool is_worker_id(std::string_view text);    // the same form as resource IDs
 bool is_program_id(std::string_view text);   // the same form as resource IDs
 
 // Event files: contacts/<YYYY-MM-DD>T<HHMM>-<kind>[-<suffix>].yaml,
-// assessments/<YYYY-MM-DD>[-<suffix>].yaml, referrals/<YYYY-MM-DD>-<resource>[-<n>].yaml.
+// assessments/<YYYY-MM-DD>[-<suffix>].yaml, referrals/<YYYY-MM-DD>-<resource>[-<suffix>].yaml;
+// the suffix is new_name_suffix() for new files, -2, -3 ... in older ones.
 // Returns the file stem's date part when the name has the form.
 bool is_contact_stem(std::string_view stem);
 bool is_assessment_stem(std::string_view stem);
