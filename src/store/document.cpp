@@ -1,9 +1,12 @@
 #include "caseload/store/document.hpp"
 
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <unistd.h>
+#include <yaml-cpp/depthguard.h>
 
-#include <fstream>
-#include <sstream>
+#include <cerrno>
+#include <cstring>
 
 #include "caseload/core/text.hpp"
 #include "caseload/store/emit.hpp"
@@ -138,30 +141,45 @@ Location Document::where_key(const YAML::Node& map, std::string_view key) const 
 
 std::string Document::canonical() const { return emit_canonical(root, *schema); }
 
-Document parse_document(const std::string& path, std::string text, const Schema& schema) {
-  Document doc{path, std::move(text), YAML::Node(YAML::NodeType::Map), &schema};
-  if (doc.text.size() > k_max_file_bytes) {
-    throw DataError({path, 0, 0},
-                    fmt::format("file is {} bytes, over the limit of {} bytes", doc.text.size(),
-                                k_max_file_bytes),
+namespace {
+
+// The limits that hold before yaml-cpp sees a byte.
+void check_bytes(const std::string& path, const std::string& text) {
+  if (text.size() > k_max_file_bytes) {
+    // Only limit + 1 bytes are ever read, so the true size is not known here.
+    throw DataError({path, 0, 0}, fmt::format("file is over the limit of {} bytes (1 MiB)", k_max_file_bytes),
                     "move long narratives into several contact records");
   }
-  if (!valid_utf8(doc.text)) {
-    throw DataError(first_invalid_utf8(path, doc.text), "not valid UTF-8",
-                    "save the file as UTF-8");
+  if (!valid_utf8(text)) {
+    throw DataError(first_invalid_utf8(path, text), "not valid UTF-8", "save the file as UTF-8");
   }
-  if (doc.text.find('\0') != std::string::npos) {
+  if (text.find('\0') != std::string::npos) {
     throw DataError({path, 0, 0}, "file contains NUL bytes", "the file is not a YAML record");
   }
-  // LoadAll, not Load: Load stops after the first document and ignores the
-  // rest of the file, syntax errors included, and a rewrite would drop it.
-  std::vector<YAML::Node> documents;
+}
+
+// LoadAll, not Load: Load stops after the first document and ignores the
+// rest of the file, syntax errors included, and a rewrite would drop it.
+std::vector<YAML::Node> load_all(const std::string& path, const std::string& text) {
   try {
-    documents = YAML::LoadAll(doc.text);
+    return YAML::LoadAll(text);
+  } catch (const YAML::DeepRecursion& e) {
+    // yaml-cpp's own guard (2000 levels), hit before our walk could count.
+    throw DataError({path, e.mark.line + 1, e.mark.column + 1},
+                    fmt::format("nesting deeper than {} levels", k_max_depth),
+                    "records are at most a few levels deep; flatten the structure");
   } catch (const YAML::Exception& e) {
     throw DataError({path, e.mark.line + 1, e.mark.column + 1}, "YAML syntax: " + e.msg,
                     "fix the syntax, then run `caseload check`");
   }
+}
+
+}  // namespace
+
+Document parse_document(const std::string& path, std::string text, const Schema& schema) {
+  Document doc{path, std::move(text), YAML::Node(YAML::NodeType::Map), &schema};
+  check_bytes(path, doc.text);
+  const std::vector<YAML::Node> documents = load_all(path, doc.text);
   for (size_t i = 1; i < documents.size(); ++i) {
     if (documents[i].IsNull()) continue;  // a trailing '---' holds nothing to lose
     throw DataError(doc.where(documents[i]), "a second YAML document (after '---') in one record",
@@ -178,16 +196,56 @@ Document parse_document(const std::string& path, std::string text, const Schema&
   return doc;
 }
 
+namespace {
+
+[[noreturn]] void refuse_link(const std::string& path) {
+  throw DataError({path, 0, 0}, "symbolic link: caseload does not follow links in the store",
+                  "replace the link with the file or folder itself");
+}
+
+// A link planted in the store (a file, or a folder on the way to it) must
+// not make caseload read a file outside it: no part of `path` below the
+// root may be a link. The root itself may be reached through links.
+void refuse_links_inside(const std::filesystem::path& root, const std::string& path) {
+  std::filesystem::path at = root;
+  std::error_code ec;
+  for (const auto& part : std::filesystem::path(path).parent_path()) {
+    at /= part;
+    if (std::filesystem::is_symlink(std::filesystem::symlink_status(at, ec))) refuse_link(path);
+  }
+}
+
+// Reads at most `limit` + 1 bytes of root/path, so a huge file costs nothing.
+std::string read_bounded(const std::filesystem::path& root, const std::string& path, size_t limit) {
+  refuse_links_inside(root, path);
+  const int fd = ::open((root / path).c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+  if (fd < 0) {
+    if (errno == ELOOP) refuse_link(path);
+    throw Error(fmt::format("cannot read {}: {}", path, std::strerror(errno)));
+  }
+  std::string text(limit + 1, '\0');
+  size_t done = 0;
+  while (done < text.size()) {
+    const ssize_t n = ::read(fd, text.data() + done, text.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      const int err = errno;
+      ::close(fd);
+      throw Error(fmt::format("cannot read {}: {}", path, std::strerror(err)));
+    }
+    if (n == 0) break;
+    done += static_cast<size_t>(n);
+  }
+  ::close(fd);
+  text.resize(done);
+  return text;
+}
+
+}  // namespace
+
 Document read_document(const std::filesystem::path& root, const std::string& path,
                        const Schema& schema) {
-  std::ifstream in(root / path, std::ios::binary);
-  if (!in) throw Error(fmt::format("cannot read {}", path));
-  // Read at most one byte past the limit so a huge file costs nothing.
-  std::string text(k_max_file_bytes + 1, '\0');
-  in.read(text.data(), static_cast<std::streamsize>(text.size()));
-  text.resize(static_cast<size_t>(in.gcount()));
-  if (in.bad()) throw Error(fmt::format("cannot read {}", path));
-  return parse_document(path, std::move(text), schema);
+  return parse_document(path, read_bounded(root, path, k_max_file_bytes), schema);
 }
 
 Document new_document(const std::string& path, const Schema& schema) {
