@@ -16,27 +16,31 @@ C=$out
 # The wait is generous: thirty writers queue for one lock on a busy machine
 # (and under the sanitizers); what is tested is that none is lost.
 export CASELOAD_LOCK_TIMEOUT=300
-pids=()
-for i in $(seq 1 20); do
-  "$CASELOAD" --root "$S" contact "$C" "Call number $i" --date 2026-11-23T10:00 --kind call \
-    >"$T/contact$i.out" 2>"$T/contact$i.err" </dev/null &
-  pids+=($!)
-done
-for i in $(seq 1 10); do
-  "$CASELOAD" --root "$S" intake --name "Person Number$i" --score housing=2 >"$T/intake$i.out" 2>"$T/intake$i.err" </dev/null &
-  pids+=($!)
-done
-# Readers run alongside and must never see a half-written record.
-for i in $(seq 1 5); do
-  run --root "$S" list --format json
-  assert_exit 0
-  assert_stderr_empty
-done
-failed=0
-for p in "${pids[@]}"; do wait "$p" || failed=$((failed + 1)); done
-assert_eq 0 "$failed" "concurrent commands that failed"
-_check
-cat "$T"/contact*.err "$T"/intake*.err | grep . && fail "concurrent commands wrote to stderr"
+burst() {  # STORE CLIENT: 20 contacts and 10 intakes at once, readers alongside
+  local store=$1 client=$2 i p failed=0 pids=()
+  rm -f "$T"/contact*.out "$T"/contact*.err "$T"/intake*.out "$T"/intake*.err
+  for i in $(seq 1 20); do
+    "$CASELOAD" --root "$store" contact "$client" "Call number $i" --date 2026-11-23T10:00 --kind call \
+      >"$T/contact$i.out" 2>"$T/contact$i.err" </dev/null &
+    pids+=($!)
+  done
+  for i in $(seq 1 10); do
+    "$CASELOAD" --root "$store" intake --name "Person Number$i" --score housing=2 \
+      >"$T/intake$i.out" 2>"$T/intake$i.err" </dev/null &
+    pids+=($!)
+  done
+  # Readers never wait for the lock, and never see a half-written record.
+  for i in $(seq 1 5); do
+    run --root "$store" list --format json
+    assert_exit 0
+    assert_stderr_empty
+  done
+  for p in "${pids[@]}"; do wait "$p" || failed=$((failed + 1)); done
+  assert_eq 0 "$failed" "concurrent commands that failed"
+  _check
+  ! cat "$T"/contact*.err "$T"/intake*.err | grep . || fail "concurrent commands wrote to stderr"
+}
+burst "$S" "$C"
 
 contacts=$(find "$S/clients/$C/contacts" -name '*.yaml' ! -name '.*' | wc -l)
 assert_eq 20 "$contacts" "contact files"
@@ -65,6 +69,24 @@ assert_eq "" "$(find "$S" -name '.*.tmp-*')" "temporary files left behind"
 run --root "$S" check
 assert_exit 0
 assert_stdout_empty
+
+# --- the same with git autocommit: one commit each, nothing left uncommitted ----
+if command -v git >/dev/null; then
+  new_store g
+  G=$T/g
+  if [ ! -d "$G/.git" ]; then  # init makes the repository when it can
+    git -C "$G" init -q && git -C "$G" add -A &&
+      git -C "$G" -c user.name=Test -c user.email=test@example.org commit -qm "init" || fail "git init"
+  fi
+  run --root "$G" intake --name "Ana Git"
+  assert_exit 0
+  commits=$(git -C "$G" rev-list --count HEAD)
+  burst "$G" "$out"
+  assert_eq "" "$(git -C "$G" status --porcelain)" "git status after the concurrent writers"
+  assert_eq $((commits + 30)) "$(git -C "$G" rev-list --count HEAD)" "commits"
+  run --root "$G" check
+  assert_exit 0
+fi
 unset CASELOAD_LOCK_TIMEOUT
 
 # --- a writer that cannot get the lock in time ---------------------------------
