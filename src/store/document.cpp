@@ -4,9 +4,11 @@
 #include <fmt/format.h>
 #include <unistd.h>
 #include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
 
 #include <cerrno>
 #include <cstring>
+#include <sstream>
 
 #include "caseload/core/text.hpp"
 #include "caseload/store/emit.hpp"
@@ -158,11 +160,70 @@ void check_bytes(const std::string& path, const std::string& text) {
   }
 }
 
-// LoadAll, not Load: Load stops after the first document and ignores the
-// rest of the file, syntax errors included, and a rewrite would drop it.
-std::vector<YAML::Node> load_all(const std::string& path, const std::string& text) {
+// The root of each document in a stream, as a parser event sees it.
+struct DocumentRoot {
+  YAML::Mark mark;
+  bool null = true;
+};
+
+// Records where each document's root starts and whether it is empty,
+// without building a tree.
+class RootScan : public YAML::EventHandler {
+ public:
+  std::vector<DocumentRoot> roots;
+
+  void OnDocumentStart(const YAML::Mark&) override { fresh_ = true; }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t) override { root(mark, true); }
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override { root(mark, false); }
+  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t, const std::string&) override {
+    root(mark, false);
+  }
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {
+    root(mark, false);
+  }
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+    root(mark, false);
+  }
+  void OnMapEnd() override {}
+
+ private:
+  void root(const YAML::Mark& mark, bool null) {
+    if (fresh_) roots.push_back({mark, null});
+    fresh_ = false;
+  }
+  bool fresh_ = false;
+};
+
+// Every document of the stream, checked for syntax. Not YAML::LoadAll:
+// yaml-cpp 0.7 loops for ever, allocating, on a token no node can start
+// with (a stray ',' or ']'; its PR #1319), returning the same empty
+// document again and again. An empty document where the last one was is
+// that loop: it is reported as the syntax error it is.
+std::vector<DocumentRoot> scan_documents(const std::string& path, const std::string& text) {
+  std::istringstream in(text);
+  YAML::Parser parser(in);
+  RootScan scan;
+  while (parser.HandleNextDocument(scan)) {
+    const auto& roots = scan.roots;
+    if (roots.size() >= 2 && roots.back().null && roots.back().mark.pos == roots[roots.size() - 2].mark.pos) {
+      const YAML::Mark at = roots.back().mark;
+      throw DataError({path, at.line + 1, at.column + 1}, "YAML syntax: nothing can start here",
+                      "remove the stray character, then run `caseload check`");
+    }
+  }
+  return scan.roots;
+}
+
+// The documents are scanned first (syntax, and a second document, which
+// YAML::Load would silently ignore and a rewrite would drop); then the
+// first is loaded as a tree.
+std::pair<YAML::Node, std::vector<DocumentRoot>> load_first(const std::string& path, const std::string& text) {
   try {
-    return YAML::LoadAll(text);
+    auto roots = scan_documents(path, text);
+    return {YAML::Load(text), std::move(roots)};
   } catch (const YAML::DeepRecursion& e) {
     // yaml-cpp's own guard (2000 levels), hit before our walk could count.
     throw DataError({path, e.mark.line + 1, e.mark.column + 1},
@@ -179,14 +240,14 @@ std::vector<YAML::Node> load_all(const std::string& path, const std::string& tex
 Document parse_document(const std::string& path, std::string text, const Schema& schema) {
   Document doc{path, std::move(text), YAML::Node(YAML::NodeType::Map), &schema};
   check_bytes(path, doc.text);
-  const std::vector<YAML::Node> documents = load_all(path, doc.text);
-  for (size_t i = 1; i < documents.size(); ++i) {
-    if (documents[i].IsNull()) continue;  // a trailing '---' holds nothing to lose
-    throw DataError(doc.where(documents[i]), "a second YAML document (after '---') in one record",
+  auto [parsed, roots] = load_first(path, doc.text);
+  for (size_t i = 1; i < roots.size(); ++i) {
+    if (roots[i].null) continue;  // a trailing '---' holds nothing to lose
+    throw DataError({path, roots[i].mark.line + 1, roots[i].mark.column + 1},
+                    "a second YAML document (after '---') in one record",
                     "a record is one document: merge the two, or remove the '---' line");
   }
-  YAML::Node parsed = documents.empty() ? YAML::Node() : documents.front();
-  if (parsed.IsNull()) parsed = YAML::Node(YAML::NodeType::Map);
+  if (!parsed.IsDefined() || parsed.IsNull()) parsed = YAML::Node(YAML::NodeType::Map);
   if (!parsed.IsMap()) {
     throw DataError(doc.where(parsed), fmt::format("a {} must be a mapping of keys to values", schema.name));
   }

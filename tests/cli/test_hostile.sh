@@ -22,6 +22,8 @@ hostile() { bad+=("$1"); put "$1"; }
   hostile clients/2DPY7W/contacts/2026-01-01T1000-call.yaml
 printf 'date: 2026-01-01T10:00\nkind: call\nstatus: done\nworker: aoki\nsummary: "never closed\n' |
   hostile clients/3FZK8R/contacts/2026-01-01T1000-call.yaml
+# yaml-cpp's LoadAll loops for ever on this (found by the fuzzer)
+printf ', ---\ndate: 2026-01-01T10:00\nkind: visit\n...\n' | hostile clients/3FZK8R/contacts/2026-01-01T1100-call.yaml
 awk 'BEGIN { printf "text: "; for (i = 0; i < 20000; i++) printf "["; for (i = 0; i < 20000; i++) printf "]"; print "" }' |
   hostile clients/7RJ5NB/contacts/2026-01-01T1000-call.yaml
 awk 'BEGIN { printf "text:\n"; for (i = 0; i < 20000; i++) printf "- "; print "x" }' |
