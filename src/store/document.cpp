@@ -88,6 +88,12 @@ void check_keys(const Document& doc, const YAML::Node& map) {
   std::vector<std::pair<std::string, YAML::Node>> seen;
   for (auto it = map.begin(); it != map.end(); ++it) {
     check_closed_quote(doc, it->first);
+    if (it->first.IsNull()) {
+      // `{a: 1, , b: 2}` or a line `: x`: yaml-cpp makes a null key, which
+      // no writer can give back as it was (found by fuzz_document).
+      throw DataError(doc.where(it->first), "YAML syntax: a key is missing",
+                      "write `key: value`, or remove the stray ',' or ':'");
+    }
     if (!it->first.IsScalar()) continue;
     if (map.Style() != YAML::EmitterStyle::Flow) check_block_key(doc, it->first);
     for (const auto& [name, first] : seen) {
