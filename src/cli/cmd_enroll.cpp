@@ -5,6 +5,7 @@
 
 #include "caseload/cli/commands.hpp"
 #include "caseload/cli/common.hpp"
+#include "caseload/core/ids.hpp"
 #include "caseload/core/referral.hpp"
 #include "caseload/store/schema.hpp"
 
@@ -16,6 +17,10 @@ struct EnrollOptions {
 };
 
 const Program& known_program(const Store& store, const std::string& id) {
+  if (!is_program_id(id)) {
+    throw UsageError(fmt::format("'{}' is not a program ID", id),
+                     "program IDs are lower-case letters, digits and '-', e.g. child-benefit");
+  }
   if (const Program* p = store.settings().find_program(id)) return *p;
   std::string ids;
   for (const auto& p : store.settings().programs) ids += (ids.empty() ? "" : ", ") + p.id;

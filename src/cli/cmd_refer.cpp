@@ -7,6 +7,7 @@
 #include "caseload/cli/common.hpp"
 #include "caseload/cli/new_records.hpp"
 #include "caseload/core/referral.hpp"
+#include "caseload/core/text.hpp"
 #include "caseload/store/decode.hpp"
 #include "caseload/store/fsutil.hpp"
 
@@ -144,6 +145,9 @@ std::string find_referral(const Store& store, const std::string& client_id, cons
   const std::string dir = Store::client_dir(client_id) + "/referrals";
   const std::string want = ref.ends_with(".yaml") ? ref.substr(0, ref.size() - 5) : ref;
   if (want.empty()) throw UsageError("REF must name a referral: its ID or the start of it");
+  if (want.find('/') != std::string::npos || contains_control(want, false)) {
+    throw UsageError(fmt::format("'{}' is not a referral ID", ref), "referral IDs look like 2026-11-23-food-bank-north");
+  }
   std::vector<std::string> all, matches;
   for (const auto& name : list_files(store.root() / dir)) {
     if (!name.ends_with(".yaml") || name.front() == '.') continue;

@@ -47,10 +47,13 @@ std::chrono::milliseconds Context::lock_wait() const {
   if (!text || text->empty()) return std::chrono::milliseconds(10000);
   try {
     double seconds = std::stod(*text);
-    if (seconds >= 0) return std::chrono::milliseconds(static_cast<long>(seconds * 1000));
+    // Bounded so that the conversion cannot overflow (1e30, inf): a day is
+    // longer than any command holds the lock.
+    if (seconds >= 0 && seconds <= 86400) return std::chrono::milliseconds(static_cast<long>(seconds * 1000));
   } catch (const std::exception&) {
   }
-  throw UsageError(fmt::format("CASELOAD_LOCK_TIMEOUT: '{}' is not a number of seconds", *text));
+  throw UsageError(fmt::format("CASELOAD_LOCK_TIMEOUT: '{}' is not a number of seconds", *text),
+                   "give a number of seconds from 0 to 86400, e.g. 10 or 0.5");
 }
 
 std::string Context::acting_worker(const Store& store, const std::string& flag) const {

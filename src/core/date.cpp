@@ -84,10 +84,17 @@ int Date::weekday() const {
 std::string Date::str() const { return fmt::format("{:04}-{:02}-{:02}", year, month, day); }
 
 Date Date::add_months(int n) const {
-  long total = static_cast<long>(year) * 12 + (month - 1) + n;
-  int y = static_cast<int>(total / 12);
-  int m = static_cast<int>(total % 12) + 1;
-  return Date{y, m, std::min(day, days_in_month(y, m))};
+  const long total = static_cast<long>(year) * 12 + (month - 1) + n;
+  // Floor division: before year 0 the remainder is negative, and a month
+  // of 0 or less would index outside the table of month lengths.
+  long y = total / 12;
+  long m = total % 12;
+  if (m < 0) {
+    m += 12;
+    --y;
+  }
+  const int month_of_year = static_cast<int>(m) + 1;
+  return Date{static_cast<int>(y), month_of_year, std::min(day, days_in_month(static_cast<int>(y), month_of_year))};
 }
 
 long days_between(const Date& from, const Date& to) { return to.days() - from.days(); }
@@ -119,7 +126,9 @@ Date Period::before(const Date& from) const {
 
 std::string Period::str() const { return fmt::format("{}{}", count, unit); }
 
-std::optional<Date> parse_date_arg(std::string_view raw, const Date& today) {
+namespace {
+
+std::optional<Date> resolve_date_arg(std::string_view raw, const Date& today) {
   const std::string text = lower(raw);
   if (auto d = Date::parse(text)) return d;
   if (text == "today") return today;
@@ -142,6 +151,15 @@ std::optional<Date> parse_date_arg(std::string_view raw, const Date& today) {
     }
   }
   return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<Date> parse_date_arg(std::string_view raw, const Date& today) {
+  auto date = resolve_date_arg(raw, today);
+  // "+99999y" is a period, but not a date the store can write (YYYY-MM-DD).
+  if (date && !valid_date(date->year, date->month, date->day)) return std::nullopt;
+  return date;
 }
 
 std::optional<DateTime> DateTime::parse(std::string_view text) {

@@ -1,8 +1,15 @@
 #include "caseload/store/document.hpp"
 
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
 
-#include <fstream>
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <sstream>
 
 #include "caseload/core/text.hpp"
@@ -83,6 +90,12 @@ void check_keys(const Document& doc, const YAML::Node& map) {
   std::vector<std::pair<std::string, YAML::Node>> seen;
   for (auto it = map.begin(); it != map.end(); ++it) {
     check_closed_quote(doc, it->first);
+    if (it->first.IsNull()) {
+      // `{a: 1, , b: 2}` or a line `: x`: yaml-cpp makes a null key, which
+      // no writer can give back as it was (found by fuzz_document).
+      throw DataError(doc.where(it->first), "YAML syntax: a key is missing",
+                      "write `key: value`, or remove the stray ',' or ':'");
+    }
     if (!it->first.IsScalar()) continue;
     if (map.Style() != YAML::EmitterStyle::Flow) check_block_key(doc, it->first);
     for (const auto& [name, first] : seen) {
@@ -138,37 +151,111 @@ Location Document::where_key(const YAML::Node& map, std::string_view key) const 
 
 std::string Document::canonical() const { return emit_canonical(root, *schema); }
 
-Document parse_document(const std::string& path, std::string text, const Schema& schema) {
-  Document doc{path, std::move(text), YAML::Node(YAML::NodeType::Map), &schema};
-  if (doc.text.size() > k_max_file_bytes) {
-    throw DataError({path, 0, 0},
-                    fmt::format("file is {} bytes, over the limit of {} bytes", doc.text.size(),
-                                k_max_file_bytes),
+namespace {
+
+// The limits that hold before yaml-cpp sees a byte.
+void check_bytes(const std::string& path, const std::string& text) {
+  if (text.size() > k_max_file_bytes) {
+    // Only limit + 1 bytes are ever read, so the true size is not known here.
+    throw DataError({path, 0, 0}, fmt::format("file is over the limit of {} bytes (1 MiB)", k_max_file_bytes),
                     "move long narratives into several contact records");
   }
-  if (!valid_utf8(doc.text)) {
-    throw DataError(first_invalid_utf8(path, doc.text), "not valid UTF-8",
-                    "save the file as UTF-8");
+  if (!valid_utf8(text)) {
+    throw DataError(first_invalid_utf8(path, text), "not valid UTF-8", "save the file as UTF-8");
   }
-  if (doc.text.find('\0') != std::string::npos) {
+  if (text.find('\0') != std::string::npos) {
     throw DataError({path, 0, 0}, "file contains NUL bytes", "the file is not a YAML record");
   }
-  // LoadAll, not Load: Load stops after the first document and ignores the
-  // rest of the file, syntax errors included, and a rewrite would drop it.
-  std::vector<YAML::Node> documents;
+}
+
+// The root of each document in a stream, as a parser event sees it.
+struct DocumentRoot {
+  YAML::Mark mark;
+  bool null = true;
+};
+
+// Records where each document's root starts and whether it is empty,
+// without building a tree.
+class RootScan : public YAML::EventHandler {
+ public:
+  std::vector<DocumentRoot> roots;
+
+  void OnDocumentStart(const YAML::Mark&) override { fresh_ = true; }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t) override { root(mark, true); }
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override { root(mark, false); }
+  void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t, const std::string&) override {
+    root(mark, false);
+  }
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {
+    root(mark, false);
+  }
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t, YAML::EmitterStyle::value) override {
+    root(mark, false);
+  }
+  void OnMapEnd() override {}
+
+ private:
+  void root(const YAML::Mark& mark, bool null) {
+    if (fresh_) roots.push_back({mark, null});
+    fresh_ = false;
+  }
+  bool fresh_ = false;
+};
+
+// Every document of the stream, checked for syntax. Not YAML::LoadAll:
+// yaml-cpp 0.7 loops for ever, allocating, on a token no node can start
+// with (a stray ',' or ']'; its PR #1319), returning the same empty
+// document again and again. An empty document where the last one was is
+// that loop: it is reported as the syntax error it is.
+std::vector<DocumentRoot> scan_documents(const std::string& path, const std::string& text) {
+  std::istringstream in(text);
+  YAML::Parser parser(in);
+  RootScan scan;
+  while (parser.HandleNextDocument(scan)) {
+    const auto& roots = scan.roots;
+    if (roots.size() >= 2 && roots.back().null && roots.back().mark.pos == roots[roots.size() - 2].mark.pos) {
+      const YAML::Mark at = roots.back().mark;
+      throw DataError({path, at.line + 1, at.column + 1}, "YAML syntax: nothing can start here",
+                      "remove the stray character, then run `caseload check`");
+    }
+  }
+  return scan.roots;
+}
+
+// The documents are scanned first (syntax, and a second document, which
+// YAML::Load would silently ignore and a rewrite would drop); then the
+// first is loaded as a tree.
+std::pair<YAML::Node, std::vector<DocumentRoot>> load_first(const std::string& path, const std::string& text) {
   try {
-    documents = YAML::LoadAll(doc.text);
+    auto roots = scan_documents(path, text);
+    return {YAML::Load(text), std::move(roots)};
+  } catch (const YAML::DeepRecursion& e) {
+    // yaml-cpp's own guard (2000 levels), hit before our walk could count.
+    throw DataError({path, e.mark.line + 1, e.mark.column + 1},
+                    fmt::format("nesting deeper than {} levels", k_max_depth),
+                    "records are at most a few levels deep; flatten the structure");
   } catch (const YAML::Exception& e) {
     throw DataError({path, e.mark.line + 1, e.mark.column + 1}, "YAML syntax: " + e.msg,
                     "fix the syntax, then run `caseload check`");
   }
-  for (size_t i = 1; i < documents.size(); ++i) {
-    if (documents[i].IsNull()) continue;  // a trailing '---' holds nothing to lose
-    throw DataError(doc.where(documents[i]), "a second YAML document (after '---') in one record",
+}
+
+}  // namespace
+
+Document parse_document(const std::string& path, std::string text, const Schema& schema) {
+  Document doc{path, std::move(text), YAML::Node(YAML::NodeType::Map), &schema};
+  check_bytes(path, doc.text);
+  auto [parsed, roots] = load_first(path, doc.text);
+  for (size_t i = 1; i < roots.size(); ++i) {
+    if (roots[i].null) continue;  // a trailing '---' holds nothing to lose
+    throw DataError({path, roots[i].mark.line + 1, roots[i].mark.column + 1},
+                    "a second YAML document (after '---') in one record",
                     "a record is one document: merge the two, or remove the '---' line");
   }
-  YAML::Node parsed = documents.empty() ? YAML::Node() : documents.front();
-  if (parsed.IsNull()) parsed = YAML::Node(YAML::NodeType::Map);
+  if (!parsed.IsDefined() || parsed.IsNull()) parsed = YAML::Node(YAML::NodeType::Map);
   if (!parsed.IsMap()) {
     throw DataError(doc.where(parsed), fmt::format("a {} must be a mapping of keys to values", schema.name));
   }
@@ -178,16 +265,64 @@ Document parse_document(const std::string& path, std::string text, const Schema&
   return doc;
 }
 
+namespace {
+
+[[noreturn]] void refuse_link(const std::string& path) {
+  throw DataError({path, 0, 0}, "symbolic link: caseload does not follow links in the store",
+                  "replace the link with the file or folder itself");
+}
+
+// A link planted in the store (a file, or a folder on the way to it) must
+// not make caseload read a file outside it: no part of `path` below the
+// root may be a link. The root itself may be reached through links.
+void refuse_links_inside(const std::filesystem::path& root, const std::string& path) {
+  std::filesystem::path at = root;
+  std::error_code ec;
+  for (const auto& part : std::filesystem::path(path).parent_path()) {
+    at /= part;
+    if (std::filesystem::is_symlink(std::filesystem::symlink_status(at, ec))) refuse_link(path);
+  }
+}
+
+// Reads at most `limit` + 1 bytes of root/path, so a huge file costs nothing.
+std::string read_bounded(const std::filesystem::path& root, const std::string& path, size_t limit) {
+  refuse_links_inside(root, path);
+  const int fd = ::open((root / path).c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+  if (fd < 0) {
+    if (errno == ELOOP) refuse_link(path);
+    throw Error(fmt::format("cannot read {}: {}", path, std::strerror(errno)));
+  }
+  // Sized by the file, not the limit: most records are a few hundred bytes,
+  // and a file that grows meanwhile is still cut at limit + 1.
+  struct stat st {};
+  const size_t size = ::fstat(fd, &st) == 0 ? static_cast<size_t>(st.st_size) : limit;
+  std::string text(std::min(limit, size) + 1, '\0');
+  size_t done = 0;
+  for (;;) {
+    if (done == text.size()) {
+      if (done > limit) break;
+      text.resize(std::min(limit + 1, text.size() * 2 + 4096));
+    }
+    const ssize_t n = ::read(fd, text.data() + done, text.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      const int err = errno;
+      ::close(fd);
+      throw Error(fmt::format("cannot read {}: {}", path, std::strerror(err)));
+    }
+    if (n == 0) break;
+    done += static_cast<size_t>(n);
+  }
+  ::close(fd);
+  text.resize(done);
+  return text;
+}
+
+}  // namespace
+
 Document read_document(const std::filesystem::path& root, const std::string& path,
                        const Schema& schema) {
-  std::ifstream in(root / path, std::ios::binary);
-  if (!in) throw Error(fmt::format("cannot read {}", path));
-  // Read at most one byte past the limit so a huge file costs nothing.
-  std::string text(k_max_file_bytes + 1, '\0');
-  in.read(text.data(), static_cast<std::streamsize>(text.size()));
-  text.resize(static_cast<size_t>(in.gcount()));
-  if (in.bad()) throw Error(fmt::format("cannot read {}", path));
-  return parse_document(path, std::move(text), schema);
+  return parse_document(path, read_bounded(root, path, k_max_file_bytes), schema);
 }
 
 Document new_document(const std::string& path, const Schema& schema) {

@@ -27,6 +27,9 @@ void fsync_dir(const fs::path& dir) {
 std::vector<std::string> list_entries(const fs::path& dir, bool want_dirs) {
   std::vector<std::string> names;
   std::error_code ec;
+  // A folder that is itself a link (clients/X/contacts -> /elsewhere) is
+  // not listed: its entries live outside the store.
+  if (fs::is_symlink(fs::symlink_status(dir, ec))) return names;
   fs::directory_iterator it(dir, ec);
   if (ec) return names;
   for (const auto& entry : it) {

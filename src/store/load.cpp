@@ -21,11 +21,9 @@ namespace {
 template <typename T>
 using Decode = T (*)(const Document&, Diagnostics*);
 
+// read_document: bounded, and never through a link out of the store.
 Document parse_record_file(const fs::path& root, const std::string& path, const Schema& schema) {
-  std::string text;
-  // One byte past the limit is enough for parse_document to refuse a huge file.
-  if (!read_file_bytes(root / path, k_max_file_bytes + 1, text)) throw Error(fmt::format("cannot read {}", path));
-  return parse_document(path, std::move(text), schema);
+  return read_document(root, path, schema);
 }
 
 // One record file, from the cache when it has the file as it is now. I/O

@@ -31,10 +31,11 @@ std::optional<ScannedFile> probe(int dir_fd, const std::string& path, const char
   return ScannedFile{path, std::nullopt};  // a link or a folder: read as before, uncached
 }
 
-// `sub` of the folder `dir_fd` (followed if a link, as a path would be).
+// `sub` of the folder `dir_fd`; a link there lists as empty (SECURITY.md:
+// nothing outside the store is read through a link planted in it).
 std::vector<ScannedFile> yaml_files_at(int dir_fd, const std::string& dir, const char* sub) {
   std::vector<ScannedFile> files;
-  const int fd = ::openat(dir_fd, sub, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  const int fd = ::openat(dir_fd, sub, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
   if (fd < 0) return files;
   DIR* d = ::fdopendir(fd);
   if (!d) {
@@ -62,7 +63,7 @@ std::optional<ScannedFile> scan_file(const fs::path& root, const std::string& pa
 ClientFolder scan_client_folder(const fs::path& root, const std::string& id) {
   ClientFolder folder;
   const std::string dir = "clients/" + id;
-  Fd fd(::open((root / dir).c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+  Fd fd(::open((root / dir).c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
   if (fd.fd < 0) return folder;
   folder.client = probe(fd.fd, dir + "/client.yaml", "client.yaml");
   folder.plan = probe(fd.fd, dir + "/plan.yaml", "plan.yaml");

@@ -19,7 +19,7 @@ void atomic_write(const std::filesystem::path& path, std::string_view bytes);
 void make_private_dirs(const std::filesystem::path& path);
 
 // Names of the entries in `dir` that are regular files (not links), sorted;
-// an absent folder is empty.
+// an absent folder, and a folder that is itself a link, are empty.
 std::vector<std::string> list_files(const std::filesystem::path& dir);
 // Names of the entries in `dir` that are folders (not links), sorted.
 std::vector<std::string> list_dirs(const std::filesystem::path& dir);
