@@ -90,13 +90,17 @@ void check_keys(const Document& doc, const YAML::Node& map) {
   std::vector<std::pair<std::string, YAML::Node>> seen;
   for (auto it = map.begin(); it != map.end(); ++it) {
     check_closed_quote(doc, it->first);
+    // A null key (`{a: 1, , b: 2}`, a line `: x`) or a list or map as a key
+    // (`? [a, b]`) is no field of any record, and the canonical writer cannot
+    // give it back: a rewrite would lose it (both found by fuzz_document).
     if (it->first.IsNull()) {
-      // `{a: 1, , b: 2}` or a line `: x`: yaml-cpp makes a null key, which
-      // no writer can give back as it was (found by fuzz_document).
       throw DataError(doc.where(it->first), "YAML syntax: a key is missing",
                       "write `key: value`, or remove the stray ',' or ':'");
     }
-    if (!it->first.IsScalar()) continue;
+    if (!it->first.IsScalar()) {
+      throw DataError(doc.where(it->first), "a key must be a plain name, not a list or a map",
+                      "write `key: value`");
+    }
     if (map.Style() != YAML::EmitterStyle::Flow) check_block_key(doc, it->first);
     for (const auto& [name, first] : seen) {
       if (name != it->first.Scalar()) continue;
