@@ -276,9 +276,8 @@ namespace {
                   "replace the link with the file or folder itself");
 }
 
-// A link planted in the store (a file, or a folder on the way to it) must
-// not make caseload read a file outside it: no part of `path` below the
-// root may be a link. The root itself may be reached through links.
+}  // namespace
+
 void refuse_links_inside(const std::filesystem::path& root, const std::string& path) {
   std::filesystem::path at = root;
   std::error_code ec;
@@ -287,6 +286,8 @@ void refuse_links_inside(const std::filesystem::path& root, const std::string& p
     if (std::filesystem::is_symlink(std::filesystem::symlink_status(at, ec))) refuse_link(path);
   }
 }
+
+namespace {
 
 // Reads at most `limit` + 1 bytes of root/path, so a huge file costs nothing.
 std::string read_bounded(const std::filesystem::path& root, const std::string& path, size_t limit) {

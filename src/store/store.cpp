@@ -127,6 +127,7 @@ bool Transaction::write(const Document& doc) {
 
 void Transaction::write_raw(const std::string& path, const std::string& bytes) {
   const fs::path full = store_.root() / path;
+  refuse_links_inside(store_.root(), path);  // never write out of the store through a linked folder
   make_private_dirs(full.parent_path());
   atomic_write(full, bytes);
   store_.note_written(path);

@@ -157,6 +157,15 @@ for id in $(ls "$S/clients") ZZZZZZ; do
 done
 assert_eq "$before" "$(snapshot "$S")" "the store after reading it"
 
+# --- writers do not write through a linked folder either ---------------------------
+outside_before=$(ls -la "$OUT/contacts")
+run_bounded --root "$S" contact Q8M4XV "Through the link" --date 2026-11-23T10:00
+survives
+assert_exit 1
+assert_stderr_contains "clients/Q8M4XV/contacts/"
+assert_stderr_contains "symbolic link"
+assert_eq "$outside_before" "$(ls -la "$OUT/contacts")" "the folder outside the store"
+
 # A settings file that is itself hostile stops every command with its place.
 cp -R "$S" "$T/s2"
 sed -n '/^a:/,$p' "$S/clients/9GQ2TF/plan.yaml" >"$T/s2/caseload.yaml"

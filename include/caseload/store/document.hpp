@@ -34,6 +34,11 @@ struct Document {
 // Parses text as a record; throws DataError naming path:line:col.
 Document parse_document(const std::string& path, std::string text, const Schema& schema);
 // Reads root/path and parses it; throws DataError (parse) or Error (I/O).
+// A link planted in the store (a folder on the way to `path`) must not make
+// caseload read or write a file outside it: throws DataError when a folder of
+// `path` below the root is a link. The root itself may be reached through links.
+void refuse_links_inside(const std::filesystem::path& root, const std::string& path);
+
 Document read_document(const std::filesystem::path& root, const std::string& path,
                        const Schema& schema);
 Document new_document(const std::string& path, const Schema& schema);
