@@ -45,7 +45,11 @@ std::vector<ClientKey> load_client_keys(const Store& store, Diagnostics* warning
 }
 
 std::string resolve_client_id(const Store& store, const std::string& query) {
-  if (query.empty() || contains_control(query, false)) throw UsageError("a client is named by ID, ID prefix or name");
+  // A path is no name: `../x` or `/etc` is refused before anything is looked up.
+  if (query.empty() || contains_control(query, false) || query.find('/') != std::string::npos || query == "." ||
+      query == "..")
+    throw UsageError(fmt::format("'{}' is not a client ID, ID prefix or name", query),
+                     "name a client by ID (K7Q2MX), a unique ID prefix (K7Q) or a unique name match (siti)");
   // An exact ID needs only its own record read: fast on any store size. The
   // read also stops a command on a client whose record is broken.
   if (auto id = normalize_client_id_prefix(query); id && id->size() == k_client_id_length && store.has_client(*id)) {

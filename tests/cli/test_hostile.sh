@@ -218,6 +218,10 @@ for item in ../x /etc/passwd "g1"$'\001'; do
   refused plan X4C8PG done "$item"
 done
 refused contact "X4C8PG"$'\001' "Escape"
+for client in ../X4C8PG /etc/passwd "clients/X4C8PG" ..; do
+  refused show "$client"
+  refused contact "$client" "Escape"
+done
 refused close X4C8PG --reason "Escape"$'\001'
 assert_eq "$before" "$(snapshot "$C")" "the store after refused names"
 _check
