@@ -325,9 +325,13 @@ std::string read_bounded(const std::filesystem::path& root, const std::string& p
 
 }  // namespace
 
+std::string read_store_file(const std::filesystem::path& root, const std::string& path) {
+  return read_bounded(root, path, k_max_file_bytes);
+}
+
 Document read_document(const std::filesystem::path& root, const std::string& path,
                        const Schema& schema) {
-  return parse_document(path, read_bounded(root, path, k_max_file_bytes), schema);
+  return parse_document(path, read_store_file(root, path), schema);
 }
 
 Document new_document(const std::string& path, const Schema& schema) {

@@ -18,19 +18,27 @@ namespace caseload {
 namespace fs = std::filesystem;
 namespace {
 
-template <typename T>
-using Decode = T (*)(const Document&, Diagnostics*);
+// Both readers' decoder of one record type (decode.hpp), as one value.
+#define CASELOAD_DECODER(f) [](const auto& doc, Diagnostics* w) { return f(doc, w); }
 
-// read_document: bounded, and never through a link out of the store.
-Document parse_record_file(const fs::path& root, const std::string& path, const Schema& schema) {
-  return read_document(root, path, schema);
+// One record file as it is now: through the fast reader when the file is in
+// its subset, else through yaml-cpp, which also names what is wrong.
+template <typename T, typename Decode>
+void parse_record(const fs::path& root, const std::string& path, const Schema& schema, Decode decode,
+                  FileOutcome<T>& o) {
+  std::string text = read_store_file(root, path);
+  if (auto fast = parse_fast(path, text)) {
+    o.record = decode(*fast, &o.warnings);
+    return;
+  }
+  o.record = decode(parse_document(path, std::move(text), schema), &o.warnings);
 }
 
 // One record file, from the cache when it has the file as it is now. I/O
 // errors are thrown, not cached: they say nothing about the file's content.
-template <typename T>
+template <typename T, typename Decode>
 FileOutcome<T> read_record(const fs::path& root, CacheFile* cache, const ScannedFile& file, const Schema& schema,
-                           Decode<T> decode) {
+                           Decode decode) {
   if (cache && file.stamp) {
     if (auto bytes = cache->find(file.path, *file.stamp)) {
       FileOutcome<T> cached;
@@ -39,8 +47,10 @@ FileOutcome<T> read_record(const fs::path& root, CacheFile* cache, const Scanned
   }
   FileOutcome<T> o;
   try {
-    o.record = decode(parse_record_file(root, file.path, schema), &o.warnings);
+    parse_record(root, file.path, schema, decode, o);
   } catch (const DataError& e) {
+    o.record.reset();
+    o.warnings.clear();
     o.error = e;
   }
   if (cache && file.stamp) cache->put(file.path, *file.stamp, encode_outcome(o));
@@ -60,11 +70,11 @@ std::optional<T> take(FileOutcome<T>&& o, OnBroken on_broken, Diagnostics* warni
   return std::move(o.record);
 }
 
-template <typename T>
+template <typename T, typename Decode>
 void read_events(const fs::path& root, CacheFile* cache, const std::vector<ScannedFile>& files, const Schema& schema,
-                 Decode<T> decode, OnBroken on_broken, Diagnostics* warnings, std::vector<T>& out) {
+                 Decode decode, OnBroken on_broken, Diagnostics* warnings, std::vector<T>& out) {
   for (const auto& f : files) {
-    if (auto record = take(read_record(root, cache, f, schema, decode), on_broken, warnings)) {
+    if (auto record = take(read_record<T>(root, cache, f, schema, decode), on_broken, warnings)) {
       out.push_back(std::move(*record));
     }
   }
@@ -93,14 +103,14 @@ ClientRecord read_client_folder(const fs::path& root, const ClientFolder& folder
                                 OnBroken on_broken, Diagnostics* warnings) {
   ClientRecord r;
   r.path = folder.client->path;
-  auto client = read_record(root, cache, *folder.client, schemas::client(), decode_client);
+  auto client = read_record<Client>(root, cache, *folder.client, schemas::client(), CASELOAD_DECODER(decode_client));
   if (client.error) throw *client.error;
   r.client = *take(std::move(client), on_broken, warnings);
-  if (folder.plan) r.plan = take(read_record(root, cache, *folder.plan, schemas::plan(), decode_plan), on_broken, warnings);
-  read_events(root, cache, folder.assessments, schemas::assessment(), decode_assessment, on_broken, warnings,
+  if (folder.plan) r.plan = take(read_record<Plan>(root, cache, *folder.plan, schemas::plan(), CASELOAD_DECODER(decode_plan)), on_broken, warnings);
+  read_events(root, cache, folder.assessments, schemas::assessment(), CASELOAD_DECODER(decode_assessment), on_broken, warnings,
               r.assessments);
-  read_events(root, cache, folder.referrals, schemas::referral(), decode_referral, on_broken, warnings, r.referrals);
-  read_events(root, cache, folder.contacts, schemas::contact(), decode_contact, on_broken, warnings, r.contacts);
+  read_events(root, cache, folder.referrals, schemas::referral(), CASELOAD_DECODER(decode_referral), on_broken, warnings, r.referrals);
+  read_events(root, cache, folder.contacts, schemas::contact(), CASELOAD_DECODER(decode_contact), on_broken, warnings, r.contacts);
   sort_events(r);
   return r;
 }
@@ -170,7 +180,7 @@ std::vector<ClientHead> Store::load_client_heads() const {
     const auto file = scan_file(root_, client_path(ids[i]));
     if (!file) return;
     try {
-      auto o = read_record(root_, &cache, *file, schemas::client(), decode_client);
+      auto o = read_record<Client>(root_, &cache, *file, schemas::client(), CASELOAD_DECODER(decode_client));
       heads[i] = ClientHead{ids[i], std::move(o.record), std::move(o.error)};
     } catch (const Error&) {
       // client.yaml cannot be read at all: `check` reports it
@@ -188,7 +198,7 @@ std::vector<Resource> Store::load_resources(Diagnostics* warnings) const {
   std::vector<Resource> out;
   for (const auto& f : scan_yaml_files(root_, "resources")) {
     if (!is_resource_id(file_stem(f.path))) continue;
-    auto r = take(read_record(root_, &cache, f, schemas::resource(), decode_resource), OnBroken::Skip, warnings);
+    auto r = take(read_record<Resource>(root_, &cache, f, schemas::resource(), CASELOAD_DECODER(decode_resource)), OnBroken::Skip, warnings);
     if (r) out.push_back(std::move(*r));
   }
   cache.save(CacheFile::Unused::Drop);

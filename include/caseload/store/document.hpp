@@ -41,6 +41,9 @@ void refuse_links_inside(const std::filesystem::path& root, const std::string& p
 
 Document read_document(const std::filesystem::path& root, const std::string& path,
                        const Schema& schema);
+// The bytes read_document parses: at most k_max_file_bytes + 1 of them, and
+// never through a link; throws as read_document does.
+std::string read_store_file(const std::filesystem::path& root, const std::string& path);
 Document new_document(const std::string& path, const Schema& schema);
 
 // Reading values out of a map node without ever inserting into it.
