@@ -353,16 +353,7 @@ std::optional<std::string> get_string(const YAML::Node& map, std::string_view ke
 }
 
 std::vector<std::string> get_strings(const YAML::Node& map, std::string_view key) {
-  std::vector<std::string> out;
-  YAML::Node v = child(map, key);
-  if (v.IsScalar()) {
-    out.push_back(v.Scalar());
-  } else if (v.IsSequence()) {
-    for (const auto& item : v) {
-      if (item.IsScalar()) out.push_back(item.Scalar());
-    }
-  }
-  return out;
+  return scalars_of(child(map, key));
 }
 
 void set_scalar(YAML::Node map, std::string_view key, const std::string& value) {

@@ -445,16 +445,7 @@ std::optional<std::string> get_string(const FastNode& map, std::string_view key)
 }
 
 std::vector<std::string> get_strings(const FastNode& map, std::string_view key) {
-  std::vector<std::string> out;
-  const FastNode v = child(map, key);
-  if (v.IsScalar()) {
-    out.push_back(v.Scalar());
-  } else if (v.IsSequence()) {
-    for (const auto& item : v) {
-      if (item.IsScalar()) out.push_back(item.Scalar());
-    }
-  }
-  return out;
+  return scalars_of(child(map, key));
 }
 
 Location FastDocument::where(const FastNode& node) const {

@@ -50,6 +50,19 @@ Document new_document(const std::string& path, const Schema& schema);
 YAML::Node child(const YAML::Node& map, std::string_view key);
 std::optional<std::string> get_string(const YAML::Node& map, std::string_view key);
 std::vector<std::string> get_strings(const YAML::Node& map, std::string_view key);
+// A scalar as a list of one, a list as its scalars; for both readers' nodes.
+template <typename Node>
+std::vector<std::string> scalars_of(const Node& v) {
+  std::vector<std::string> out;
+  if (v.IsScalar()) {
+    out.push_back(v.Scalar());
+  } else if (v.IsSequence()) {
+    for (const auto& item : v) {
+      if (item.IsScalar()) out.push_back(item.Scalar());
+    }
+  }
+  return out;
+}
 // Changing a map: set a scalar (marks it as program-written, so the emitter
 // picks its style from the field's kind), or drop a key.
 void set_scalar(YAML::Node map, std::string_view key, const std::string& value);
