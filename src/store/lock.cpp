@@ -5,14 +5,28 @@
 #include <sys/file.h>
 #include <unistd.h>
 
+#include <sys/stat.h>
+
 #include <cerrno>
 #include <cstring>
+#include <mutex>
+#include <map>
 #include <thread>
+#include <utility>
 
 #include "caseload/core/errors.hpp"
 #include "caseload/store/fsutil.hpp"
 
 namespace caseload {
+namespace {
+
+// The lock files this process holds, by device and inode (a store may be
+// named by several paths), with the thread that holds each: only that
+// thread's own requests nest; another thread waits as another process would.
+std::mutex held_mutex;
+std::map<std::pair<unsigned long long, unsigned long long>, std::thread::id> held;
+
+}  // namespace
 
 StoreLock::StoreLock(const std::filesystem::path& root, std::chrono::milliseconds wait) {
   const auto dir = root / ".caseload";
@@ -21,6 +35,19 @@ StoreLock::StoreLock(const std::filesystem::path& root, std::chrono::millisecond
   fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
   if (fd_ < 0) {
     throw Error(fmt::format("cannot open the store lock {}: {}", path.string(), std::strerror(errno)));
+  }
+  struct stat st {};
+  if (::fstat(fd_, &st) == 0) {
+    dev_ = st.st_dev;
+    ino_ = st.st_ino;
+    const std::lock_guard<std::mutex> guard(held_mutex);
+    const auto it = held.find({dev_, ino_});
+    if (it != held.end() && it->second == std::this_thread::get_id()) {
+      // already ours: flock on a second descriptor would wait for itself
+      ::close(fd_);
+      fd_ = -1;
+      return;
+    }
   }
   const auto deadline = std::chrono::steady_clock::now() + wait;
   auto pause = std::chrono::milliseconds(2);
@@ -41,10 +68,17 @@ StoreLock::StoreLock(const std::filesystem::path& root, std::chrono::millisecond
     std::this_thread::sleep_for(pause);
     pause = std::min(pause * 2, std::chrono::milliseconds(50));
   }
+  const std::lock_guard<std::mutex> guard(held_mutex);
+  held[{dev_, ino_}] = std::this_thread::get_id();
 }
 
 StoreLock::~StoreLock() {
-  if (fd_ >= 0) ::close(fd_);  // closing the descriptor releases the flock
+  if (fd_ < 0) return;  // nested: the outer lock releases
+  {
+    const std::lock_guard<std::mutex> guard(held_mutex);
+    held.erase({dev_, ino_});
+  }
+  ::close(fd_);  // closing the descriptor releases the flock
 }
 
 }  // namespace caseload

@@ -111,7 +111,13 @@ std::vector<Store::RecordFile> Store::record_files() const {
 }
 
 Transaction::Transaction(const Store& store, std::chrono::milliseconds lock_wait)
-    : store_(store), lock_(store.root(), lock_wait) {}
+    : store_(store), lock_(std::make_shared<StoreLock>(store.root(), lock_wait)) {
+  store.keep_until_committed(lock_);
+}
+
+void Store::keep_until_committed(std::shared_ptr<StoreLock> lock) const {
+  if (journal_) journal_->locks.push_back(std::move(lock));
+}
 
 bool Transaction::write(const Document& doc) {
   const std::string bytes = doc.canonical();

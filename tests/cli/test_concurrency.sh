@@ -85,6 +85,30 @@ if command -v git >/dev/null; then
   assert_eq $((commits + 30)) "$(git -C "$G" rev-list --count HEAD)" "commits"
   run --root "$G" check
   assert_exit 0
+
+  # Writers of one file (plan.yaml): each commit holds its own change and no
+  # other's, which needs the lock held from the write through the commit.
+  GC=$("$CASELOAD" --root "$G" list --format csv | awk -F, 'NR==2 {print $1}')
+  run --root "$G" plan "$GC" goal add "Shared goal"
+  assert_exit 0
+  commits=$(git -C "$G" rev-list --count HEAD)
+  pids=()
+  for i in $(seq 1 10); do
+    "$CASELOAD" --root "$G" plan "$GC" task add g1 "Task number $i" >/dev/null 2>"$T/task$i.err" </dev/null &
+    pids+=($!)
+  done
+  failed=0
+  for p in "${pids[@]}"; do wait "$p" || failed=$((failed + 1)); done
+  assert_eq 0 "$failed" "concurrent task adds that failed"
+  ! cat "$T"/task*.err | grep . || fail "concurrent task adds wrote to stderr"
+  assert_eq "" "$(git -C "$G" status --porcelain)" "git status after the concurrent task adds"
+  assert_eq $((commits + 10)) "$(git -C "$G" rev-list --count HEAD)" "one commit per task add"
+  for c in $(git -C "$G" rev-list --max-count=10 HEAD); do
+    task=$(git -C "$G" log -1 --format=%s "$c" | sed -n 's/.* task add \(t[0-9]*\)$/\1/p')
+    [ -n "$task" ] || fail "commit $c: unexpected message $(git -C "$G" log -1 --format=%s "$c")"
+    added=$(git -C "$G" show --format= "$c" | grep -E '^\+ *- id: t[0-9]+' | sed 's/.*id: //')
+    assert_eq "$task" "$added" "task IDs added by the commit named $task"
+  done
 fi
 unset CASELOAD_LOCK_TIMEOUT
 

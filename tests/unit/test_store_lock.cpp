@@ -84,12 +84,13 @@ TEST_SUITE("store::lock") {
     CHECK((st.st_mode & 0077) == 0);
   }
 
-  TEST_CASE("a second writer in the same process waits, then gives up") {
+  TEST_CASE("a second writer in another thread waits, then gives up") {
     TempDir root;
     std::optional<StoreLock> first;
     first.emplace(root.path(), 100ms);
     const auto start = std::chrono::steady_clock::now();
-    auto error = lock_error(root.path(), 100ms);
+    std::optional<std::string> error;
+    std::thread([&] { error = lock_error(root.path(), 100ms); }).join();
     const auto waited = std::chrono::steady_clock::now() - start;
     REQUIRE(error.has_value());
     CHECK(error->find((root / ".caseload" / "lock").string()) != std::string::npos);
@@ -98,7 +99,23 @@ TEST_SUITE("store::lock") {
     CHECK(waited < 5s);
 
     first.reset();
-    CHECK_FALSE(lock_error(root.path(), 100ms).has_value());
+    std::thread([&] { error = lock_error(root.path(), 100ms); }).join();
+    CHECK_FALSE(error.has_value());
+  }
+
+  TEST_CASE("the holder asking again gets the lock at once, and only the outer lock releases it") {
+    TempDir root;
+    std::optional<StoreLock> outer;
+    outer.emplace(root.path(), 100ms);
+    const auto start = std::chrono::steady_clock::now();
+    CHECK_FALSE(lock_error(root.path(), 1000ms).has_value());  // nested: taken and dropped
+    CHECK(std::chrono::steady_clock::now() - start < 500ms);
+    std::optional<std::string> error;
+    std::thread([&] { error = lock_error(root.path(), 0ms); }).join();
+    CHECK(error.has_value());  // the inner lock going away released nothing
+    outer.reset();
+    std::thread([&] { error = lock_error(root.path(), 0ms); }).join();
+    CHECK_FALSE(error.has_value());
   }
 
   TEST_CASE("a second writer in another process is refused while the first holds the lock") {
@@ -113,13 +130,14 @@ TEST_SUITE("store::lock") {
   TEST_CASE("a writer that waits gets the lock when the holder finishes in time") {
     TempDir root;
     auto first = std::make_unique<StoreLock>(root.path(), 100ms);
-    std::thread release([&] {
-      std::this_thread::sleep_for(50ms);
-      first.reset();
-    });
-    std::optional<std::string> error = lock_error(root.path(), 5000ms);
-    release.join();
+    std::optional<std::string> error = "not run";
+    const auto start = std::chrono::steady_clock::now();
+    std::thread waiter([&] { error = lock_error(root.path(), 5000ms); });
+    std::this_thread::sleep_for(50ms);
+    first.reset();
+    waiter.join();
     CHECK_FALSE(error.has_value());
+    CHECK(std::chrono::steady_clock::now() - start >= 50ms);
   }
 
   TEST_CASE("the lock can be taken again and again") {

@@ -44,6 +44,9 @@ struct WriteJournal {
   std::filesystem::path root;
   std::vector<std::string> paths;
   std::string detail;  // what the command did, in IDs and keywords only ("task add t3")
+  // The store locks of the command's transactions, kept until its change is
+  // committed, so that no other writer's change can slip into that commit.
+  std::vector<std::shared_ptr<StoreLock>> locks;
 };
 
 class Store {
@@ -53,6 +56,8 @@ class Store {
   void set_journal(std::shared_ptr<WriteJournal> journal);
   // Records that `path` was written (a Transaction does, for every file).
   void note_written(const std::string& path) const;
+  // Keeps a transaction's lock in the journal, when there is one.
+  void keep_until_committed(std::shared_ptr<StoreLock> lock) const;
 
   const std::filesystem::path& root() const { return root_; }
   const Settings& settings() const { return settings_; }
@@ -100,7 +105,8 @@ class Store {
 };
 
 // A writing command's session with the store: holds the lock from start to
-// end, writes documents atomically, and remembers which files it touched.
+// end (and, with a journal, until the command's commit is made), writes
+// documents atomically, and remembers which files it touched.
 class Transaction {
  public:
   Transaction(const Store& store, std::chrono::milliseconds lock_wait);
@@ -114,7 +120,7 @@ class Transaction {
 
  private:
   const Store& store_;
-  StoreLock lock_;
+  std::shared_ptr<StoreLock> lock_;
   std::vector<std::string> touched_;
 };
 
