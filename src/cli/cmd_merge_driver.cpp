@@ -43,8 +43,9 @@ int report(const std::string& path, const MergeResult& result, Context& ctx) {
   // Field paths and IDs only: the values are personal data.
   for (const auto& field : result.conflicts) ctx.err << fmt::format("{}: conflict in {}\n", path, field);
   if (result.clean()) return k_exit_ok;
-  ctx.err << "hint: keep one value between the <<<<<<< ours and >>>>>>> theirs markers, "
-             "then `caseload check` and `git add` the file\n";
+  // The driver runs under `caseload sync` and under a plain git merge alike.
+  ctx.err << "hint: keep one value between the <<<<<<< ours and >>>>>>> theirs markers, then run "
+             "`caseload sync --continue` (in a merge of your own: `caseload check`, then `git add` the file)\n";
   return k_exit_error;
 }
 
