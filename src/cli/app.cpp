@@ -53,8 +53,17 @@ int run_cli(int argc, const char* const* argv, Context& ctx) {
       throw UsageError(fmt::format("unknown command '{}'", app.remaining().front()),
                        "`caseload --help` lists the commands");
     }
-    int code = app.exit(e, ctx.out, ctx.err);
-    return code == 0 ? k_exit_ok : k_exit_usage;
+    if (e.get_exit_code() == 0) {  // --help, --version
+      app.exit(e, ctx.out, ctx.err);
+      return k_exit_ok;
+    }
+    // CLI11's own complaints read like every other usage error.
+    std::string command = "caseload";
+    for (const CLI::App* sub = &app; !sub->get_subcommands().empty();) {
+      sub = sub->get_subcommands().front();
+      command += " " + sub->get_name();
+    }
+    throw UsageError(e.what(), fmt::format("`{} --help` lists the arguments and options", command));
   }
   if (!run) return k_exit_usage;
   ctx.today();  // a bad --today or CASELOAD_TODAY is a usage error for every command

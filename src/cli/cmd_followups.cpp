@@ -44,6 +44,7 @@ int run_followups(const FollowupsOptions& o, Context& ctx) {
   const FollowupFilter filter = make_filter(o, ctx, store, today);
   Snapshot snap = load_snapshot(store);
   const auto items = followups(snap.records, store.settings(), snap.resources, today, filter);
+  keep_warnings_of(filter.clients, snap.warnings);
   print_warnings(ctx, snap.warnings);
 
   std::ostringstream text;

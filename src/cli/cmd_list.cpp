@@ -58,6 +58,8 @@ int run_list(const ListOptions& o, Context& ctx) {
   Store store = ctx.open_store();
   const Date today = ctx.today();
   const std::string format = ctx.format("table", {"table", "json", "csv"});
+  // A mistyped worker is a usage error, as in followups, not an empty list.
+  for (const auto& w : o.workers) ctx.acting_worker(store, w);
   Snapshot snap = load_snapshot(store);
   print_warnings(ctx, snap.warnings);
   std::vector<Row> rows;

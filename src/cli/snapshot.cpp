@@ -1,5 +1,7 @@
 #include "caseload/cli/snapshot.hpp"
 
+#include <algorithm>
+
 namespace caseload {
 
 ResourceNames load_resource_names(const Store& store, Diagnostics* warnings) {
@@ -17,7 +19,22 @@ Snapshot load_snapshot(const Store& store) {
 
 void print_warnings(Context& ctx, Diagnostics& warnings) {
   sort_diagnostics(warnings);
-  for (const auto& d : warnings) ctx.err << "caseload: " << d.str() << " (skipped; see `caseload check`)\n";
+  for (const auto& d : warnings) {
+    // An error is a file left out; a warning, a value the message says is ignored.
+    const char* what = d.severity == Severity::Error ? "file skipped; see" : "see";
+    ctx.err << "caseload: " << d.str() << " (" << what << " `caseload check`)\n";
+  }
+}
+
+void keep_warnings_of(const std::vector<std::string>& client_ids, Diagnostics& warnings) {
+  if (client_ids.empty()) return;
+  std::erase_if(warnings, [&](const Diagnostic& d) {
+    const std::string& path = d.where.path;
+    if (!path.starts_with("clients/")) return false;  // resources are everyone's
+    return std::none_of(client_ids.begin(), client_ids.end(), [&](const std::string& id) {
+      return path.compare(8, id.size(), id) == 0 && path.size() > 8 + id.size() && path[8 + id.size()] == '/';
+    });
+  });
 }
 
 }  // namespace caseload

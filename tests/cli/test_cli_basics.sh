@@ -96,6 +96,18 @@ run --root s --quiet reopen "$ID"
 assert_exit 0
 assert_stdout_empty
 
+# The parser's own complaints read like every usage error: prefix, hint, exit 2.
+run --root s followups --bogus
+assert_exit 2
+assert_stderr_contains "caseload: usage: The following argument was not expected: --bogus"
+assert_stderr_contains "hint: \`caseload followups --help\`"
+run --root s show
+assert_exit 2
+assert_stderr_contains "caseload: usage: client is required"
+run --root s --help
+assert_exit 0
+assert_stdout_contains "Usage: caseload"
+
 # An unknown subcommand is named in the message (not "a subcommand is required").
 run --root s frobnicate
 assert_exit 2

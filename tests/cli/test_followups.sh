@@ -52,6 +52,11 @@ CASELOAD_WORKER=berg run --root "$S" followups --mine --format csv
 assert_eq 3 "$(wc -l < "$T/stdout")" "--mine as berg"
 run --root "$S" followups --client siti --format csv
 assert_eq 4 "$(wc -l < "$T/stdout")" "one client's items by name"
+# A bad value is ignored, not the file: the warning does not say "skipped".
+assert_stderr_contains "is not a valid date (YYYY-MM-DD); ignored (see \`caseload check\`)"
+run --root "$S" followups --client DDDDDD --format csv
+assert_exit 0
+assert_stderr_empty  # AAAAAA's warning is not about this client
 run --root "$S" followups --kind task --kind decision --format csv
 assert_eq 3 "$(wc -l < "$T/stdout")" "two kinds"
 run --root "$S" followups --kind renewal --until 2027-12-31 --format csv

@@ -19,6 +19,11 @@ assert_exit 0
 assert_eq 16 "$(grep -c '"id":' "$T/stdout")" "all clients in JSON"
 # Sorted by ID, with the SPEC's fields in order.
 assert_eq "$(grep '"id":' "$T/stdout" | sort)" "$(grep '"id":' "$T/stdout")" "JSON sorted by ID"
+# A mistyped worker is a usage error naming the known ones, not an empty list.
+run --root "$A" list --worker zed
+assert_exit 2
+assert_stderr_contains "unknown worker 'zed'"
+assert_stderr_contains "berg"
 run --root "$A" list --format json --worker berg
 assert_eq '[
   {

@@ -16,5 +16,8 @@ struct Snapshot {
 Snapshot load_snapshot(const Store& store);
 ResourceNames load_resource_names(const Store& store, Diagnostics* warnings);
 void print_warnings(Context& ctx, Diagnostics& warnings);
+// Drops the warnings about other clients' files when the command is about
+// these clients only (none: all are kept).
+void keep_warnings_of(const std::vector<std::string>& client_ids, Diagnostics& warnings);
 
 }  // namespace caseload
