@@ -16,13 +16,26 @@ std::vector<std::string> words(const std::string& folded) {
   return out;
 }
 
+// Whether each query word from `q` on can begin a different one of the
+// unused name words: "maria m" is Maria Mäkinen, not Maria Santos, whose one
+// "maria" cannot stand for both words.
+bool assign_words(const std::vector<std::string>& query, size_t q, const std::vector<std::string>& name_words,
+                  std::vector<bool>& used) {
+  if (q == query.size()) return true;
+  for (size_t w = 0; w < name_words.size(); ++w) {
+    if (used[w] || !name_words[w].starts_with(query[q])) continue;
+    used[w] = true;
+    if (assign_words(query, q + 1, name_words, used)) return true;
+    used[w] = false;
+  }
+  return false;
+}
+
 bool words_prefix_match(const std::vector<std::string>& query, const std::string& name) {
   if (query.empty()) return false;
   const auto name_words = words(search_key(name));
-  return std::all_of(query.begin(), query.end(), [&](const std::string& q) {
-    return std::any_of(name_words.begin(), name_words.end(),
-                       [&](const std::string& w) { return w.starts_with(q); });
-  });
+  std::vector<bool> used(name_words.size(), false);
+  return assign_words(query, 0, name_words, used);
 }
 
 std::string digits(std::string_view text) {

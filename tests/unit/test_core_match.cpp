@@ -69,6 +69,16 @@ TEST_SUITE("core::match") {
     CHECK(resolve("antos").empty());  // the middle of a word is not a match
   }
 
+  TEST_CASE("each query word stands for a different word of the name") {
+    // "maria m" is not Maria Santos: her one "maria" cannot be both words.
+    CHECK(resolve("maria m").empty());
+    CHECK(resolve("maria v") == Hits{1});
+    CHECK(resolve("ana l") == Hits{4, 5});      // Li and Lindqvist both start with l
+    CHECK(resolve("ana ana").empty());
+    CHECK(resolve("m mar") == Hits{});           // one "maria", two query words
+    CHECK(resolve("a l") == Hits{4, 5});
+  }
+
   TEST_CASE("name matching ignores case, accents and width") {
     CHECK(resolve("jose") == Hits{2});
     CHECK(resolve("JOS\u00c9") == Hits{2});
