@@ -37,7 +37,7 @@ std::pair<std::string, const Schema*> client_file(const std::string& file) {
 int run_edit(const EditOptions& o, Context& ctx) {
   Store store = ctx.open_store();
   const auto [file, schema] = client_file(o.file);
-  const std::string id = resolve_client_id(store, o.client);
+  const std::string id = resolve_client_id(store, o.client, BrokenRecord::Allow);  // editing is the fix
   return edit_record(ctx, store, Store::client_dir(id) + "/" + file, *schema);
 }
 

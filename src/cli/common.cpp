@@ -44,7 +44,22 @@ std::vector<ClientKey> load_client_keys(const Store& store, Diagnostics* warning
   return keys;
 }
 
-std::string resolve_client_id(const Store& store, const std::string& query) {
+namespace {
+
+// Stops a command on a client whose record cannot be parsed, pointing at the fix.
+void require_readable(const Store& store, const std::string& id, BrokenRecord broken_record) {
+  if (broken_record == BrokenRecord::Allow) return;
+  try {
+    store.read(Store::client_path(id), schemas::client());
+  } catch (const DataError& e) {
+    throw DataError(e.where(), e.message(),
+                    fmt::format("fix it with `caseload edit {}` (or any editor), then run `caseload check`", id));
+  }
+}
+
+}  // namespace
+
+std::string resolve_client_id(const Store& store, const std::string& query, BrokenRecord broken_record) {
   // A path is no name: `../x` or `/etc` is refused before anything is looked up.
   if (query.empty() || contains_control(query, false) || query.find('/') != std::string::npos || query == "." ||
       query == "..")
@@ -53,7 +68,7 @@ std::string resolve_client_id(const Store& store, const std::string& query) {
   // An exact ID needs only its own record read: fast on any store size. The
   // read also stops a command on a client whose record is broken.
   if (auto id = normalize_client_id_prefix(query); id && id->size() == k_client_id_length && store.has_client(*id)) {
-    read_for_update(store, Store::client_path(*id), schemas::client());
+    require_readable(store, *id, broken_record);
     return *id;
   }
   std::map<std::string, DataError> broken;
@@ -61,7 +76,7 @@ std::string resolve_client_id(const Store& store, const std::string& query) {
   const auto found = resolve_client(keys, query);
   if (found.size() == 1) {
     const std::string& id = keys[found.front()].id;
-    if (auto b = broken.find(id); b != broken.end()) read_for_update(store, Store::client_path(id), schemas::client());
+    if (broken.count(id)) require_readable(store, id, broken_record);
     return id;
   }
   if (found.empty()) {

@@ -64,4 +64,18 @@ assert_stderr_contains "no file"
 EDITOR="sed -i -e 's/^risk: high/risk:    high   # user comment/'" run edit siti
 assert_exit 0
 assert_file_line "$F" "risk:    high   # user comment"
+# A client.yaml that cannot be parsed stops other commands, with a hint to
+# edit it; edit itself opens it, as that is how it gets fixed.
+cp "$F" "$T/before-break.yaml"
+sed -i -e '1a\  oops: [unclosed' "$F"
+run show 3FZK8R
+assert_exit 1
+assert_stderr_contains "clients/3FZK8R/client.yaml:"
+assert_stderr_contains "caseload edit 3FZK8R"
+assert_file_not_contains "$T/stderr" "nothing was changed"
+EDITOR="sed -i -e '/oops/d'" run edit 3FZK8R
+assert_exit 0
+assert_same_bytes "$T/before-break.yaml" "$F"
+run show 3FZK8R
+assert_exit 0
 pass

@@ -12,7 +12,11 @@ namespace caseload {
 
 // The client a command-line word names (ID, unique prefix, unique name);
 // throws Error listing the candidates when it is ambiguous or names none.
-std::string resolve_client_id(const Store& store, const std::string& query);
+// A client whose client.yaml cannot be parsed stops the command (the error
+// names the place), unless the command is the one that fixes it (edit).
+enum class BrokenRecord { Refuse, Allow };
+std::string resolve_client_id(const Store& store, const std::string& query,
+                              BrokenRecord broken_record = BrokenRecord::Refuse);
 std::vector<ClientKey> load_client_keys(const Store& store, Diagnostics* warnings);
 
 // A date option in any SPEC 3 form; a bad one is a usage error naming the flag.
