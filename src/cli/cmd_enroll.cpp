@@ -102,8 +102,11 @@ void check_decision(const std::string& id, const std::string& program, const std
                 "fix client.yaml (e.g. `caseload edit`), then run `caseload check`");
   }
   if (from == "ended") throw Error(fmt::format("the enrollment of {} in {} has ended", id, program), again);
+  if (from == d.status && from != "approved") {
+    throw Error(fmt::format("the enrollment of {} in {} is already {}", id, program, from),
+                fmt::format("`caseload enrollment {} {} approved|denied|ended` records what happens next", id, program));
+  }
   if (d.status == "applied") throw Error(fmt::format("the enrollment of {} in {} cannot go back to applied", id, program), again);
-  if (from == d.status && from != "approved") throw Error(fmt::format("the enrollment of {} in {} is already {}", id, program, from));
   if (from == "approved" && d.status == "approved" && !d.decided && !d.next_report && !d.renew_by) {
     throw Error(fmt::format("the enrollment of {} in {} is already approved", id, program),
                 "pass --next-report or --renew-by to move a deadline, or --decided for a renewal decision");

@@ -29,6 +29,11 @@ assert_mode "$C" 600
 run enroll "$ID" food-assistance
 assert_exit 0
 assert_stdout_contains "food-assistance: applied 2026-11-23"
+# Setting the status it has is no step back, and the hint is one that works.
+run enrollment "$ID" food-assistance applied
+assert_exit 1
+assert_stderr_contains "food-assistance is already applied"
+assert_stderr_contains "caseload enrollment $ID food-assistance approved|denied|ended"
 
 before=$(snapshot "$S")
 run enroll "$ID" child-benefit
