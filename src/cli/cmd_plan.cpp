@@ -48,6 +48,22 @@ Document read_plan(const Store& store, const std::string& id, bool create) {
   return new_document(path, schemas::plan());
 }
 
+// Tasks of a goal that is no longer active leave the follow-up list (SPEC 4);
+// say so, in case some still need doing.
+void note_open_tasks(Context& ctx, const YAML::Node& goal, const std::string& goal_id) {
+  std::string open;
+  const YAML::Node tasks = child(goal, "tasks");
+  if (tasks.IsSequence()) {
+    for (const auto& t : tasks) {
+      if (get_string(t, "status").value_or("todo") == "todo") open += " " + get_string(t, "id").value_or("?");
+    }
+  }
+  if (open.empty()) return;
+  ctx.err << fmt::format("caseload: note: {} still has open tasks:{}; they leave the follow-up list while {} is not active\n",
+                         goal_id, open, goal_id);
+  ctx.err << "  hint: mark them done or cancelled with `caseload plan CLIENT done|status ...`\n";
+}
+
 void set_status(YAML::Node item, PlanItemKind kind, const std::string& status, const Date& today) {
   const auto& allowed = kind == PlanItemKind::Goal ? choices::goal_status : choices::task_status;
   if (!is_one_of(status, allowed)) {
@@ -102,7 +118,7 @@ std::string apply(const PlanOptions& o, Context& ctx, const Store& store, Docume
   YAML::Node item = find_item(doc, o.id);
   const std::string status = o.action == "done" ? done_status(*kind) : o.status;
   set_status(item, *kind, status, today);
-  (void)ctx;
+  if (*kind == PlanItemKind::Goal && status != "active") note_open_tasks(ctx, item, o.id);
   return fmt::format("{} {}", o.id, status);
 }
 
@@ -125,14 +141,16 @@ void print_plan(Context& ctx, const Store& store, const std::string& id, const D
     std::string line = fmt::format("\n{} [{}] {}", g.id, g.status, g.text);
     if (!g.domain.empty()) line += " · " + g.domain;
     if (g.target) line += " · target " + g.target->str();
-    ctx.out << (g.status == "active" ? style.bold(line) : style.dim(line)) << '\n';
+    const bool active = g.status == "active";
+    ctx.out << (active ? style.bold(line) : style.dim(line)) << '\n';
     for (const auto& t : g.tasks) {
       std::string row = fmt::format("   {} [{}] {}", t.id, t.status == "done" && t.done ? "done " + t.done->str() : t.status, t.text);
       if (t.due) row += " · due " + t.due->str();
       if (!t.owner.empty()) row += " · " + t.owner;
-      const bool late = t.status == "todo" && t.due && *t.due < today;
+      // As in followups: only an active goal's tasks are due.
+      const bool late = active && t.status == "todo" && t.due && *t.due < today;
       if (late) row = style.red(row + fmt::format(" · OVERDUE {}d", days_between(*t.due, today)));
-      else if (t.status != "todo") row = style.dim(row);
+      else if (t.status != "todo" || !active) row = style.dim(row);
       ctx.out << row << '\n';
     }
   }

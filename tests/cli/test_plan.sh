@@ -59,6 +59,8 @@ assert_exit 2
 run plan "$ID" done g2
 assert_exit 0
 assert_file_line "$P" "    status: achieved"
+# Its open task leaves the follow-up list with it: the worker is told.
+assert_stderr_contains "note: g2 still has open tasks: t2"
 run plan "$ID" review 2027-03-01
 assert_file_line "$P" "review: 2027-03-01"
 assert_eq "review: 2027-03-01" "$(head -1 "$P")" "review is the first key"
