@@ -65,7 +65,9 @@ int run_reopen(const CloseOptions& o, Context& ctx) {
   Transaction tx(store, ctx.lock_wait());
   const std::string id = resolve_client_id(store, o.client);
   Document doc = read_for_update(store, Store::client_path(id), schemas::client());
-  if (get_string(doc.root, "status") == "open") throw Error(fmt::format("client {} is already open", id));
+  if (get_string(doc.root, "status") == "open") {
+    throw Error(fmt::format("client {} is already open", id), "nothing to do; `caseload close ID --reason TEXT` closes a case");
+  }
   set_scalar(doc.root, "status", "open");
   remove_key(doc.root, "closed");
   remove_key(doc.root, "closed_reason");

@@ -36,7 +36,10 @@ YAML::Node household_entry(const std::string& text) {
   }
   if (second != std::string::npos) {
     std::string born = text.substr(second + 1);
-    if (!valid_partial_date(born)) throw UsageError(fmt::format("--household: born '{}' is not YYYY, YYYY-MM or YYYY-MM-DD", born));
+    if (!valid_partial_date(born)) {
+      throw UsageError(fmt::format("--household: born '{}' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)", born),
+                       "the month and day must exist (2016-02-29, not 2016-02-30); a year alone will do");
+    }
     set_scalar(entry, "born", born);
   }
   return entry;

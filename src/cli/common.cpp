@@ -117,7 +117,10 @@ DateTime parse_datetime_option(const std::string& value, const std::string& flag
   Date d = parse_date_option(date_part, flag, today);
   if (time_part.empty()) return DateTime{d, -1};
   auto dt = DateTime::parse(d.str() + "T" + time_part);
-  if (!dt) throw UsageError(fmt::format("{}: '{}' is not a time of day (HH:MM)", flag, time_part));
+  if (!dt) {
+    throw UsageError(fmt::format("{}: '{}' is not a time of day (HH:MM)", flag, time_part),
+                     "times run from 00:00 to 23:59, e.g. 2026-11-24T14:30 or \"fri 14:30\"");
+  }
   return *dt;
 }
 

@@ -60,6 +60,7 @@ cp "$F" "$T/open.yaml"
 run --root "$S" reopen "$ID"
 assert_exit 1
 assert_stderr_contains "already open"
+assert_stderr_contains "hint: nothing to do"
 assert_same_bytes "$T/open.yaml" "$F"
 
 # Close with a date in another form, by name; reopen by ID prefix.

@@ -18,6 +18,11 @@ assert_exit 2
 assert_stderr_contains "--name"
 run --root "$S" intake --name "   " --no-input
 assert_exit 2
+# A birth date whose day does not exist is named as such.
+run --root "$S" intake --name "Jun Reyes" --household "Jun-jun:child:2016-02-30" --no-input
+assert_exit 2
+assert_stderr_contains "born '2016-02-30' is not a date"
+assert_stderr_contains "the month and day must exist"
 assert_eq 0 "$(client_count)" "clients after refused intakes"
 
 # --- a client with every field --------------------------------------------
