@@ -251,3 +251,20 @@ snapshot() {  # .caseload/ (lock, cache) is local state, not part of the store
   (cd "$1" && find . -path ./.caseload -prune -o -printf '%p %m %s\n' | LC_ALL=C sort &&
     find . -path ./.caseload -prune -o -type f -print0 | LC_ALL=C sort -z | xargs -0r cksum)
 }
+
+# hold_lock LOCKFILE: a background process ($holder) takes the store lock
+# on its own descriptor and keeps it until release_lock (or until killed:
+# its sleeps run without the descriptor, so it is the lock's one holder).
+hold_lock() {
+  command -v flock >/dev/null || fail "util-linux flock(1) is needed for the lock tests"
+  rm -f "$T/release"
+  bash -c 'exec 9>>"$1" && flock 9 && while [ ! -e "$2" ]; do sleep 0.05 9>&-; done' _ "$1" "$T/release" &
+  holder=$!
+  local i
+  for i in $(seq 1 250); do
+    flock -n "$1" true 2>/dev/null || return 0
+    sleep 0.02
+  done
+  fail "the background holder never took the lock"
+}
+release_lock() { touch "$T/release"; wait "$holder"; }

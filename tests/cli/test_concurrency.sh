@@ -113,21 +113,7 @@ fi
 unset CASELOAD_LOCK_TIMEOUT
 
 # --- a writer that cannot get the lock in time ---------------------------------
-command -v flock >/dev/null || fail "util-linux flock(1) is needed for the lock tests"
-# The holder takes the lock on its own descriptor and then becomes `sleep`,
-# so the lock belongs to exactly one process (flock(1) with a command would
-# leave it with a child too).
-hold_lock() {
-  bash -c 'exec 9>>"$1" && flock 9 && exec sleep 60' _ "$LOCK" &
-  holder=$!
-  local i
-  for i in $(seq 1 250); do
-    flock -n "$LOCK" true 2>/dev/null || return 0
-    sleep 0.02
-  done
-  fail "the background holder never took the lock"
-}
-hold_lock
+hold_lock "$LOCK"
 before=$(snapshot "$S")
 started=$(date +%s%N)
 CASELOAD_LOCK_TIMEOUT=0.5 run --root "$S" contact "$C" "While locked" --date 2026-11-23T11:00

@@ -39,22 +39,9 @@ assert_exit 0
 # --- the lock -------------------------------------------------------------------
 assert_exists "$S/.caseload/lock"   # made by the writes above
 LOCK=$S/.caseload/lock
-command -v flock >/dev/null || fail "util-linux flock(1) is needed for the lock tests"
-hold_lock() {  # hold the store lock in the background until release_lock; sets $holder
-  rm -f "$T/release"
-  flock "$LOCK" bash -c 'while [ ! -e "$0" ]; do sleep 0.05; done' "$T/release" &
-  holder=$!
-  local i
-  for i in $(seq 1 100); do
-    flock -n "$LOCK" true 2>/dev/null || return 0
-    sleep 0.02
-  done
-  fail "the background flock never took the lock"
-}
-release_lock() { touch "$T/release"; wait "$holder"; }
 n_contacts() { find "$S/clients/X4C8PG/contacts" -type f | wc -l; }
 before=$(n_contacts)
-hold_lock
+hold_lock "$LOCK"
 CASELOAD_LOCK_TIMEOUT=0.3 run --root "$S" contact X4C8PG "While locked" --date 2026-11-23T11:00
 assert_exit 1
 assert_stderr_contains ".caseload/lock"
@@ -92,7 +79,7 @@ event_file AFTER "$S/clients/X4C8PG/contacts" 2026-11-23T1100-call
 assert_eq "$S/$out" "$AFTER" "printed path"
 assert_eq $((before + 1)) "$(n_contacts)" "contacts after the lock is free"
 # A writer waits (bounded) for a short-lived holder instead of failing.
-hold_lock
+hold_lock "$LOCK"
 (sleep 0.5; touch "$T/release") &
 CASELOAD_LOCK_TIMEOUT=20 run --root "$S" contact X4C8PG "Waited" --date 2026-11-23T12:00
 assert_exit 0
