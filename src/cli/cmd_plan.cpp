@@ -141,16 +141,14 @@ void print_plan(Context& ctx, const Store& store, const std::string& id, const D
     std::string line = fmt::format("\n{} [{}] {}", g.id, g.status, g.text);
     if (!g.domain.empty()) line += " · " + g.domain;
     if (g.target) line += " · target " + g.target->str();
-    const bool active = g.status == "active";
-    ctx.out << (active ? style.bold(line) : style.dim(line)) << '\n';
+    ctx.out << (g.status == "active" ? style.bold(line) : style.dim(line)) << '\n';
     for (const auto& t : g.tasks) {
       std::string row = fmt::format("   {} [{}] {}", t.id, t.status == "done" && t.done ? "done " + t.done->str() : t.status, t.text);
       if (t.due) row += " · due " + t.due->str();
       if (!t.owner.empty()) row += " · " + t.owner;
-      // As in followups: only an active goal's tasks are due.
-      const bool late = active && t.status == "todo" && t.due && *t.due < today;
+      const bool late = task_is_open(g, t) && t.due && *t.due < today;  // as followups counts it
       if (late) row = style.red(row + fmt::format(" · OVERDUE {}d", days_between(*t.due, today)));
-      else if (t.status != "todo" || !active) row = style.dim(row);
+      else if (!task_is_open(g, t)) row = style.dim(row);
       ctx.out << row << '\n';
     }
   }

@@ -7,6 +7,7 @@
 #include "caseload/cli/commands.hpp"
 #include "caseload/cli/common.hpp"
 #include "caseload/cli/snapshot.hpp"
+#include "caseload/core/plan.hpp"
 #include "caseload/core/ids.hpp"
 #include "caseload/core/referral.hpp"
 #include "caseload/core/text.hpp"
@@ -181,7 +182,7 @@ class Screen {
       body += fmt::format("  {} {}{}{}\n", g.id, g.text, g.domain.empty() ? "" : " [" + g.domain + "]",
                           g.target ? " target " + g.target->str() : "");
       for (const auto& t : g.tasks) {
-        if (t.status != "todo") continue;
+        if (!task_is_open(g, t)) continue;
         std::string due = t.due ? " due " + t.due->str() : "";
         if (t.due && *t.due < today_) due = style_.red(due + " (overdue)");
         body += fmt::format("     {} {}{}{}\n", t.id, t.text, due, t.owner.empty() ? "" : " · " + t.owner);

@@ -1,4 +1,5 @@
 #include "caseload/core/followups.hpp"
+#include "caseload/core/plan.hpp"
 
 #include <fmt/format.h>
 
@@ -51,9 +52,8 @@ class Collector {
     const Plan& plan = *r_.plan;
     if (plan.review) add(*plan.review, "plan-review", "Plan review", "", plan.path);
     for (const auto& goal : plan.goals) {
-      if (goal.status != "active") continue;
       for (const auto& task : goal.tasks) {
-        if (task.status == "todo" && task.due) add(*task.due, "task", task.text, task.id, plan.path);
+        if (task_is_open(goal, task) && task.due) add(*task.due, "task", task.text, task.id, plan.path);
       }
     }
   }

@@ -46,6 +46,8 @@ TaskStatusChange task_status_change(const std::string& status, const Date& today
   return {status, std::nullopt};
 }
 
+bool task_is_open(const Goal& goal, const Task& task) { return goal.status == "active" && task.status == "todo"; }
+
 std::string done_status(PlanItemKind kind) { return kind == PlanItemKind::Goal ? "achieved" : "done"; }
 
 }  // namespace caseload

@@ -23,6 +23,18 @@ TEST_SUITE("core::plan") {
     CHECK(next_plan_id({"g1", "custom", "g01"}, 'g') == "g2");  // other forms are ignored
   }
 
+  TEST_CASE("a task is open while it is todo and its goal is active") {
+    Goal goal{"g1", "housing", "Stable housing", std::nullopt, "active", {}};
+    const Task todo{"t1", "Apply", "client", std::nullopt, "todo", std::nullopt};
+    const Task done{"t2", "Call", "worker", std::nullopt, "done", std::nullopt};
+    CHECK(task_is_open(goal, todo));
+    CHECK_FALSE(task_is_open(goal, done));
+    for (const char* status : {"achieved", "on-hold", "abandoned"}) {
+      goal.status = status;
+      CHECK_FALSE(task_is_open(goal, todo));
+    }
+  }
+
   TEST_CASE("task IDs are collected across goals") {
     Plan p;
     p.goals.push_back(Goal{"g1", "", "A", std::nullopt, "active", {Task{"t1", "x", "", {}, "todo", {}}}});

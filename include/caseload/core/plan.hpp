@@ -23,6 +23,10 @@ std::string next_plan_id(const std::vector<std::string>& ids_in_use, char prefix
 std::vector<std::string> goal_ids(const Plan& plan);
 std::vector<std::string> task_ids(const Plan& plan);
 
+// A task needs doing while it is todo and its goal is active (SPEC 4): the
+// one rule followups, show and plan apply.
+bool task_is_open(const Goal& goal, const Task& task);
+
 enum class PlanItemKind { Goal, Task };
 // Which kind an ID names by its form (g<N> or t<N>); nullopt for neither.
 std::optional<PlanItemKind> plan_item_kind(std::string_view id);
