@@ -1,5 +1,5 @@
-// libFuzzer target: any bytes as a store record, read with every record
-// schema. Record files are the one input an attacker controls completely (a
+// libFuzzer target: any bytes as a store record, read as every record
+// type. Record files are the one input an attacker controls completely (a
 // shared store, a hostile clone), so parsing, decoding, validating and
 // re-emitting them must never crash, hang or exhaust memory.
 #include <cstddef>
@@ -11,21 +11,11 @@
 #include "caseload/core/records.hpp"
 #include "caseload/store/decode.hpp"
 #include "caseload/store/document.hpp"
+#include "caseload/store/record_types.hpp"
 #include "caseload/store/validate.hpp"
 
 namespace caseload {
 namespace {
-
-void decode_as_its_schema(const Document& doc, Diagnostics& warnings) {
-  const Schema* s = doc.schema;
-  if (s == &schemas::settings()) decode_settings(doc, &warnings);
-  else if (s == &schemas::client()) decode_client(doc, &warnings);
-  else if (s == &schemas::assessment()) decode_assessment(doc, &warnings);
-  else if (s == &schemas::plan()) decode_plan(doc, &warnings);
-  else if (s == &schemas::referral()) decode_referral(doc, &warnings);
-  else if (s == &schemas::contact()) decode_contact(doc, &warnings);
-  else if (s == &schemas::resource()) decode_resource(doc, &warnings);
-}
 
 // What the program writes must read back as the same record: a canonical
 // form that does not parse, or changes again, would corrupt a file on the
@@ -40,11 +30,13 @@ void check_round_trip(const Document& doc) {
   }
 }
 
-void exercise(Document doc, const Schema& schema, const Settings& settings) {
-  doc.schema = &schema;
+// The record read as a T: decoded, validated and written again.
+template <typename T>
+void exercise(Document doc, const Settings& settings) {
+  doc.schema = record_type<T>().schema;
   Diagnostics found;
   try {
-    decode_as_its_schema(doc, found);
+    decode_record<T>(doc, &found);
   } catch (const Error&) {
     // decoders may refuse a record outright; crashing is what is not allowed
   }
@@ -60,9 +52,6 @@ void exercise(Document doc, const Schema& schema, const Settings& settings) {
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace caseload;
   static const Settings settings = default_settings();
-  static const Schema* const all[] = {&schemas::settings(),   &schemas::client(),  &schemas::assessment(),
-                                      &schemas::plan(),       &schemas::referral(), &schemas::contact(),
-                                      &schemas::resource()};
   Document doc;
   try {
     // The schema only names the record in errors: parse once, read seven ways.
@@ -71,6 +60,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   } catch (const DataError&) {
     return 0;  // refused with a place and a message: the wanted outcome for garbage
   }
-  for (const Schema* schema : all) exercise(doc, *schema, settings);
+#define CASELOAD_EXERCISE(T) exercise<T>(doc, settings);
+  CASELOAD_FOR_EACH_RECORD(CASELOAD_EXERCISE)
+#undef CASELOAD_EXERCISE
   return 0;
 }

@@ -24,11 +24,11 @@ namespace {
   std::abort();
 }
 
-template <typename T, typename Decode>
-void same_record(const Document& full, const FastDocument& fast, Decode decode, const char* what) {
+template <typename T>
+void same_record(const Document& full, const FastDocument& fast, const char* what) {
   FileOutcome<T> a, b;
-  a.record = decode(full, &a.warnings);
-  b.record = decode(fast, &b.warnings);
+  a.record = decode_record<T>(full, &a.warnings);
+  b.record = decode_record<T>(fast, &b.warnings);
   if (encode_outcome(a) != encode_outcome(b)) differ(what, outline(full.root), outline(fast.root()));
 }
 
@@ -52,13 +52,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     differ("yaml-cpp refuses: " + e.message(), "", outline(fast->root()));
   }
   if (outline(full.root) != outline(fast->root())) differ("tree", outline(full.root), outline(fast->root()));
-#define SAME(T, f) same_record<T>(full, *fast, [](const auto& d, Diagnostics* w) { return f(d, w); }, #T)
-  SAME(Client, decode_client);
-  SAME(Assessment, decode_assessment);
-  SAME(Plan, decode_plan);
-  SAME(Referral, decode_referral);
-  SAME(Contact, decode_contact);
-  SAME(Resource, decode_resource);
-#undef SAME
+#define CASELOAD_SAME_RECORD(T) same_record<T>(full, *fast, #T);
+  CASELOAD_FOR_EACH_RECORD(CASELOAD_SAME_RECORD)
+#undef CASELOAD_SAME_RECORD
   return 0;
 }

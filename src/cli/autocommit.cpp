@@ -104,7 +104,7 @@ void autocommit(Context& ctx, const std::string& command) {
   if (!ctx.journal || ctx.journal->paths.empty()) return;
   try {
     const Store store(ctx.journal->root);
-    if (!store.settings().autocommit) return;
+    if (!store.settings().git.autocommit) return;
     const auto top = repository_top(store.root());
     if (!top) return;  // not versioned: there is nothing to commit to
     if (!same_folder(*top, store.root())) {

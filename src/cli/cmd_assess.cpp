@@ -16,7 +16,7 @@ struct AssessOptions {
 int run_assess(const AssessOptions& o, Context& ctx) {
   Store store = ctx.open_store();
   const Date today = ctx.today();
-  AssessmentInput in;
+  Assessment in;
   in.date = o.date.empty() ? today : parse_date_option(o.date, "--date", today);
   in.kind = o.kind;
   in.worker = ctx.acting_worker(store, o.worker);

@@ -39,8 +39,8 @@ int run_close(const CloseOptions& o, Context& ctx) {
   if (reason.empty()) throw UsageError("--reason must not be empty");
   const Date date = o.date.empty() ? today : parse_date_option(o.date, "--date", today);
   Transaction tx(store, ctx.lock_wait());
-  const std::string id = resolve_client_id(store, o.client);
-  Document doc = read_for_update(store, Store::client_path(id), schemas::client());
+  auto [id, client] = resolve_client(store, o.client);
+  Document& doc = *client;
   if (get_string(doc.root, "status") == "closed") {
     throw Error(fmt::format("client {} is already closed (since {})", id, get_string(doc.root, "closed").value_or("?")),
                 "`caseload reopen` opens it again");
@@ -50,7 +50,7 @@ int run_close(const CloseOptions& o, Context& ctx) {
   set_scalar(doc.root, "closed_reason", reason);
   tx.write(doc);
   Diagnostics ignored;
-  const auto open = open_work(store.load_client(id, OnBroken::Skip, &ignored));
+  const auto open = open_work(store.load_client(id, OnBroken::Skip, &ignored, &doc));
   if (!open.empty()) {
     ctx.err << fmt::format("caseload: warning: {} was closed with {} open item{}:\n", id, open.size(),
                            open.size() == 1 ? "" : "s");
@@ -63,8 +63,8 @@ int run_close(const CloseOptions& o, Context& ctx) {
 int run_reopen(const CloseOptions& o, Context& ctx) {
   Store store = ctx.open_store();
   Transaction tx(store, ctx.lock_wait());
-  const std::string id = resolve_client_id(store, o.client);
-  Document doc = read_for_update(store, Store::client_path(id), schemas::client());
+  auto [id, client] = resolve_client(store, o.client);
+  Document& doc = *client;
   if (get_string(doc.root, "status") == "open") {
     throw Error(fmt::format("client {} is already open", id), "nothing to do; `caseload close ID --reason TEXT` closes a case");
   }

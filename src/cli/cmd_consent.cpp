@@ -78,7 +78,7 @@ int list_consents(const ConsentOptions& o, Context& ctx) {
   const std::string format = ctx.format("table", {"table", "json", "csv"});
   const std::string id = resolve_client_id(store, o.client);
   Diagnostics warnings;
-  const Client client = decode_client(store.read(Store::client_path(id), schemas::client()), &warnings);
+  const Client client = decode_record<Client>(store.read(Store::client_path(id), schemas::client()), &warnings);
   print_warnings(ctx, warnings);
   if (format == "json") {
     write_json(ctx.out, client.consents, today);
@@ -114,12 +114,12 @@ void warn_unknown_target(Context& ctx, const Store& store, const std::string& to
 int add(const ConsentOptions& o, Context& ctx) {
   Store store = ctx.open_store();
   const Date today = ctx.today();
-  ConsentInput in = default_consent(consent_target(o.to), today);
+  Consent in = default_consent(consent_target(o.to), today);
   if (!o.scope.empty()) in.scope = comma_list_option(o.scope, "--scope");
   if (!o.expires.empty()) in.expires = parse_date_option(o.expires, "--expires", today);
-  if (in.expires < in.given) {
-    throw UsageError(fmt::format("--expires: {} is before today ({}), when the consent is given", in.expires.str(),
-                                 in.given.str()),
+  if (*in.expires < *in.given) {
+    throw UsageError(fmt::format("--expires: {} is before today ({}), when the consent is given", in.expires->str(),
+                                 in.given->str()),
                      "give the last day the consent holds");
   }
   Transaction tx(store, ctx.lock_wait());
@@ -129,7 +129,7 @@ int add(const ConsentOptions& o, Context& ctx) {
   tx.write(doc);
   warn_unknown_target(ctx, store, in.to);
   if (!ctx.global.quiet)
-    ctx.out << fmt::format("Consent to {} ({}) from {} until {}\n", in.to, join(in.scope), in.given.str(), in.expires.str());
+    ctx.out << fmt::format("Consent to {} ({}) from {} until {}\n", in.to, join(in.scope), in.given->str(), in.expires->str());
   return k_exit_ok;
 }
 

@@ -38,7 +38,7 @@ std::string text_from_editor(Context& ctx, const Store& store) {
 int record_contact(const ContactOptions& o, Context& ctx, bool scheduled) {
   Store store = ctx.open_store();
   const Date today = ctx.today();
-  ContactInput in;
+  Contact in;
   in.worker = ctx.acting_worker(store, o.worker);
   in.summary = one_line_option(o.summary, "SUMMARY");
   if (in.summary.empty()) throw UsageError("SUMMARY must not be empty");
@@ -56,10 +56,10 @@ int record_contact(const ContactOptions& o, Context& ctx, bool scheduled) {
   if (o.editor) in.text = text_option(ctx, text_from_editor(ctx, store), "-e");
 
   Transaction tx(store, ctx.lock_wait());
-  const std::string id = resolve_client_id(store, o.client);
+  const auto [id, client] = resolve_client(store, o.client);
   Document doc = new_contact(store, id, in, ctx.random);
   tx.write(doc);
-  if (get_string(store.read(Store::client_path(id), schemas::client()).root, "status") == "closed") {
+  if (get_string(client->root, "status") == "closed") {
     ctx.err << fmt::format("caseload: warning: client {} is closed; the contact was recorded all the same\n", id);
   }
   if (!ctx.global.quiet) ctx.out << doc.path << '\n';

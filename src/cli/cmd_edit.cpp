@@ -1,11 +1,13 @@
 // caseload edit CLIENT [FILE]: a client's record in $VISUAL/$EDITOR, validated before it is saved.
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "caseload/cli/commands.hpp"
 #include "caseload/cli/common.hpp"
 #include "caseload/cli/editing.hpp"
 #include "caseload/core/ids.hpp"
 #include "caseload/store/decode.hpp"
+#include "caseload/store/record_types.hpp"
 
 namespace caseload {
 namespace {
@@ -15,23 +17,27 @@ struct EditOptions {
   std::string file = "client.yaml";
 };
 
-// FILE as a path inside the client's folder, checked form by form so that
-// nothing typed can point outside it.
+// FILE as a path inside the client's folder, checked against the forms of
+// the record types' names so that nothing typed can point outside it.
 std::pair<std::string, const Schema*> client_file(const std::string& file) {
-  std::string f = file;
-  if (f == "client" || f == "client.yaml") return {"client.yaml", &schemas::client()};
-  if (f == "plan" || f == "plan.yaml") return {"plan.yaml", &schemas::plan()};
-  auto slash = f.find('/');
-  if (slash != std::string::npos) {
-    std::string folder = f.substr(0, slash);
-    std::string name = f.substr(slash + 1);
-    std::string stem = name.ends_with(".yaml") ? name.substr(0, name.size() - 5) : name;
-    if (folder == "contacts" && is_contact_stem(stem)) return {"contacts/" + stem + ".yaml", &schemas::contact()};
-    if (folder == "assessments" && is_assessment_stem(stem)) return {"assessments/" + stem + ".yaml", &schemas::assessment()};
-    if (folder == "referrals" && is_referral_stem(stem)) return {"referrals/" + stem + ".yaml", &schemas::referral()};
+  const auto slash = file.find('/');
+  const std::string folder = slash == std::string::npos ? "" : file.substr(0, slash);
+  const std::string name = file.substr(slash == std::string::npos ? 0 : slash + 1);
+  const std::string stem = name.ends_with(".yaml") ? name.substr(0, name.size() - 5) : name;
+  std::vector<std::string> forms;
+  for (const auto& t : all_record_types()) {
+    if (t.place == Place::ClientFile) {
+      if (folder.empty() && (name == t.file || stem == t.name)) return {std::string(t.file), t.schema};
+      forms.push_back(std::string(t.file));
+    } else if (t.place == Place::ClientEvents) {
+      if (folder == t.file && t.is_stem(stem)) return {fmt::format("{}/{}.yaml", t.file, stem), t.schema};
+      forms.push_back(fmt::format("{}/<name>.yaml", t.file));
+    }
   }
+  const std::string last = forms.back();
+  forms.pop_back();
   throw UsageError(fmt::format("'{}' is not a file of a client's folder", file),
-                   "use client.yaml, plan.yaml, contacts/<name>.yaml, assessments/<name>.yaml or referrals/<name>.yaml");
+                   fmt::format("use {} or {}", fmt::join(forms, ", "), last));
 }
 
 int run_edit(const EditOptions& o, Context& ctx) {

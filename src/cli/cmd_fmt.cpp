@@ -13,13 +13,13 @@ struct FmtOptions {
 int run_fmt(const FmtOptions& o, Context& ctx) {
   Store store = ctx.open_store();
   std::vector<Store::RecordFile> files = store.record_files();
-  files.insert(files.begin(), {"caseload.yaml", &schemas::settings()});
+  files.insert(files.begin(), {std::string(record_type<Settings>().file), &record_type<Settings>()});
   std::optional<Transaction> tx;
   if (!o.check) tx.emplace(store, ctx.lock_wait());
   size_t differ = 0, broken = 0;
   for (const auto& file : files) {
     try {
-      Document doc = store.read(file.path, *file.schema);
+      Document doc = store.read(file.path, *file.type->schema);
       const std::string canonical = doc.canonical();
       if (canonical == doc.text) continue;
       ++differ;

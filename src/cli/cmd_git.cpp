@@ -11,7 +11,7 @@
 #include "caseload/store/document.hpp"
 #include "caseload/store/git.hpp"
 #include "caseload/store/record_diff.hpp"
-#include "caseload/store/schema.hpp"
+#include "caseload/store/record_types.hpp"
 
 namespace caseload {
 namespace {
@@ -43,11 +43,11 @@ struct Commit {
 // The record at `rev:path`, or an empty tree when it is absent or unreadable
 // there (the diff then names the whole record).
 YAML::Node record_at(const Store& store, const std::string& rev, const std::string& path) {
-  const Schema* schema = schema_for_path(path);
+  const RecordType* type = record_type_for_path(path);
   GitResult r = run_git(store.root(), {"show", rev + ":" + path});
-  if (!r.ok() || !schema) return YAML::Node(YAML::NodeType::Map);
+  if (!r.ok() || !type) return YAML::Node(YAML::NodeType::Map);
   try {
-    return parse_document(path, r.out, *schema).root;
+    return parse_document(path, r.out, *type->schema).root;
   } catch (const Error&) {
     return YAML::Node(YAML::NodeType::Map);
   }

@@ -11,6 +11,7 @@
 #include "caseload/cli/git_setup.hpp"
 #include "caseload/core/ids.hpp"
 #include "caseload/store/emit.hpp"
+#include "caseload/store/encode.hpp"
 #include "caseload/store/fsutil.hpp"
 #include "caseload/store/git.hpp"
 
@@ -40,40 +41,13 @@ std::string login_name(const Context& ctx) {
   return name;
 }
 
+// A new store's caseload.yaml: the defaults of default_settings().
 YAML::Node settings_tree(const std::string& agency, const std::vector<Worker>& workers) {
-  const Settings defaults = default_settings();
-  YAML::Node root(YAML::NodeType::Map);
-  set_scalar(root, "schema", "1");
-  if (!agency.empty()) set_scalar(root, "agency", agency);
-  YAML::Node list(YAML::NodeType::Sequence);
-  for (const auto& w : workers) {
-    YAML::Node entry(YAML::NodeType::Map);
-    set_scalar(entry, "id", w.id);
-    if (!w.name.empty()) set_scalar(entry, "name", w.name);
-    list.push_back(entry);
-  }
-  root["workers"] = list;
-  YAML::Node d(YAML::NodeType::Map);
-  set_scalar(d, "worker", workers.front().id);
-  set_scalar(d, "contact_every", defaults.contact_every.str());
-  set_scalar(d, "reassess_every", defaults.reassess_every.str());
-  set_scalar(d, "referral_follow_up", defaults.referral_follow_up.str());
-  root["defaults"] = d;
-  YAML::Node scale(YAML::NodeType::Map);
-  for (const auto& [level, label] : defaults.scale) set_scalar(scale, std::to_string(level), label);
-  root["scale"] = scale;
-  YAML::Node domains(YAML::NodeType::Sequence);
-  for (const auto& dom : defaults.domains) {
-    YAML::Node entry(YAML::NodeType::Map);
-    set_scalar(entry, "id", dom.id);
-    set_scalar(entry, "name", dom.name);
-    domains.push_back(entry);
-  }
-  root["domains"] = domains;
-  YAML::Node git(YAML::NodeType::Map);
-  set_scalar(git, "autocommit", "true");
-  root["git"] = git;
-  return root;
+  Settings s = default_settings();
+  s.agency = agency;
+  s.workers = workers;
+  s.defaults.worker = workers.front().id;
+  return encode_record(s, schemas::settings());
 }
 
 // .caseload/ holds the lock, the cache and edit copies: never for git.

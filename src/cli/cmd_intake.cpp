@@ -119,7 +119,10 @@ int run_intake(const IntakeOptions& o, Context& ctx) {
                                     : one_line_option(o.name, "--name");
   if (name.empty()) throw UsageError("--name must not be empty");
   const Date opened = o.opened.empty() ? today : parse_date_option(o.opened, "--opened", today);
-  AssessmentInput assessment{opened, "intake", worker, {}, {}, {}, {}};
+  Assessment assessment;
+  assessment.date = opened;
+  assessment.kind = "intake";
+  assessment.worker = worker;
   for (const auto& s : o.scores) assessment.scores.push_back(parse_score(store.settings(), s));
   for (const auto& n : o.needs) assessment.needs.push_back(parse_need(store.settings(), n));
   if (!o.strengths.empty()) assessment.strengths = text_option(ctx, o.strengths, "--strengths");

@@ -12,7 +12,7 @@
 #include "caseload/store/fsutil.hpp"
 #include "caseload/store/git.hpp"
 #include "caseload/store/merge.hpp"
-#include "caseload/store/schema.hpp"
+#include "caseload/store/record_types.hpp"
 #include "caseload/store/store.hpp"
 
 namespace caseload {
@@ -51,11 +51,11 @@ int report(const std::string& path, const MergeResult& result, Context& ctx) {
 
 int run_merge_driver(const MergeDriverOptions& o, Context& ctx) {
   const std::string path = o.path.empty() ? o.ours : o.path;
-  const Schema* schema = schema_for_path(path);
-  if (!schema) return line_merge(o, path, ctx);
+  const RecordType* type = record_type_for_path(path);
+  if (!type) return line_merge(o, path, ctx);
   MergeResult result;
   try {
-    result = merge_records(path, read_bytes(o.base), read_bytes(o.ours), read_bytes(o.theirs), *schema);
+    result = merge_records(path, read_bytes(o.base), read_bytes(o.ours), read_bytes(o.theirs), *type->schema);
   } catch (const DataError& e) {
     ctx.err << fmt::format("{}: {}; merging it line by line\n", e.where().str(), e.message());
     return line_merge(o, path, ctx);

@@ -81,7 +81,7 @@ void set_status(YAML::Node item, PlanItemKind kind, const std::string& status, c
 // Applies the action to the plan document; returns a line for people.
 std::string apply(const PlanOptions& o, Context& ctx, const Store& store, Document& doc, const Date& today) {
   if (o.action == "goal add") {
-    const Plan plan = decode_plan(doc);
+    const Plan plan = decode_record<Plan>(doc);
     YAML::Node goal(YAML::NodeType::Map);
     const std::string id = next_plan_id(goal_ids(plan), 'g');
     set_scalar(goal, "id", id);
@@ -93,7 +93,7 @@ std::string apply(const PlanOptions& o, Context& ctx, const Store& store, Docume
     return id;
   }
   if (o.action == "task add") {
-    const Plan plan = decode_plan(doc);
+    const Plan plan = decode_record<Plan>(doc);
     YAML::Node goal = find_item(doc, o.goal);
     if (plan_item_kind(o.goal) != PlanItemKind::Goal) throw UsageError(fmt::format("'{}' is not a goal ID (g<N>)", o.goal));
     YAML::Node task(YAML::NodeType::Map);
@@ -129,7 +129,7 @@ void print_plan(Context& ctx, const Store& store, const std::string& id, const D
     return;
   }
   Diagnostics warnings;
-  const Plan plan = decode_plan(store.read(plan_path(id), schemas::plan()), &warnings);
+  const Plan plan = decode_record<Plan>(store.read(plan_path(id), schemas::plan()), &warnings);
   for (const auto& w : warnings) ctx.err << "caseload: " << w.str() << '\n';
   ctx.out << style.bold(fmt::format("Plan of {}", id));
   if (plan.review) {

@@ -9,6 +9,7 @@
 #include "caseload/core/referral.hpp"
 #include "caseload/core/text.hpp"
 #include "caseload/store/decode.hpp"
+#include "caseload/store/encode.hpp"
 #include "caseload/store/fsutil.hpp"
 
 namespace caseload {
@@ -29,14 +30,8 @@ std::string join(const std::vector<std::string>& items, const char* sep = ", ") 
   return out;
 }
 
-YAML::Node history_entry(const Date& date, const std::string& status, const std::string& worker,
-                         const std::string& note) {
-  YAML::Node entry(YAML::NodeType::Map);
-  set_scalar(entry, "date", date.str());
-  set_scalar(entry, "status", status);
-  set_scalar(entry, "worker", worker);
-  if (!note.empty()) set_scalar(entry, "note", note);
-  return entry;
+YAML::Node history_entry(const HistoryEntry& entry) {
+  return encode_record(entry, *schemas::referral().find("history")->nested);
 }
 
 // --- refer ---------------------------------------------------------------
@@ -49,7 +44,7 @@ std::optional<Goal> plan_goal(const Store& store, const std::string& id, const s
     throw Error(fmt::format("--goal {}: client {} has no plan yet", goal, id),
                 fmt::format("add a goal with `caseload plan {} goal add TEXT`, or leave out --goal", id));
   }
-  const Plan plan = decode_plan(read_for_update(store, path, schemas::plan()));
+  const Plan plan = decode_record<Plan>(read_for_update(store, path, schemas::plan()));
   std::vector<std::string> ids;
   for (const auto& g : plan.goals) {
     if (g.id == goal) return g;
@@ -62,7 +57,7 @@ std::optional<Goal> plan_goal(const Store& store, const std::string& id, const s
 // Sending shares the client's information, so a consent in force must
 // cover the resource, unless the client gives it now (--consent-given).
 void ensure_consent(Document& client, const Resource& r, bool given_now, const Date& today) {
-  const Client c = decode_client(client);
+  const Client c = decode_record<Client>(client);
   if (consent_covers(c.consents, r.id, r.organization, today)) return;
   if (given_now) return add_consent(client, default_consent(r.id, today));
   const std::string lapse = consent_lapse(c.consents, r.id, r.organization, today);
@@ -82,41 +77,27 @@ std::string referral_domain(const Store& store, const ReferOptions& o, const std
   return r.domains.size() == 1 ? r.domains.front() : "";
 }
 
-struct NewReferral {
-  std::string resource, domain, reason, goal, worker;
-  Date date, follow_up;
-};
-
-Document new_referral(const Store& store, const std::string& client_id, const NewReferral& in,
+// The referral as sent: its file is named by the date it was sent and the resource.
+Document new_referral(const Store& store, const std::string& client_id, Referral r,
                       const std::function<uint32_t()>& random) {
-  const std::string dir = Store::client_dir(client_id) + "/referrals";
-  Document doc = new_document(free_event_path(store, dir, fmt::format("{}-{}", in.date.str(), in.resource), random),
-                              schemas::referral());
-  YAML::Node& r = doc.root;
-  set_scalar(r, "id", file_stem(doc.path));
-  set_scalar(r, "resource", in.resource);
-  if (!in.domain.empty()) set_scalar(r, "domain", in.domain);
-  set_scalar(r, "reason", in.reason);
-  if (!in.goal.empty()) set_scalar(r, "goal", in.goal);
-  set_scalar(r, "status", "sent");
-  set_scalar(r, "follow_up", in.follow_up.str());
-  YAML::Node history(YAML::NodeType::Sequence);
-  history.push_back(history_entry(in.date, "sent", in.worker, ""));
-  r["history"] = history;
-  return doc;
+  const std::string dir = record_type<Referral>().in_client(Store::client_dir(client_id));
+  const std::string stem = fmt::format("{}-{}", r.history.front().date->str(), r.resource);
+  const std::string path = free_event_path(store, dir, stem, random);
+  r.id = file_stem(path);
+  return new_record_document(path, schemas::referral(), r);
 }
 
 int run_refer(const ReferOptions& o, Context& ctx) {
   Store store = ctx.open_store();
   const Date today = ctx.today();
   resource_path(o.resource);  // a malformed ID is a usage error before anything is read
-  NewReferral in;
-  in.worker = ctx.acting_worker(store, o.worker);
+  Referral in;
+  in.status = "sent";
+  in.history = {HistoryEntry{today, in.status, ctx.acting_worker(store, o.worker), ""}};
   in.reason = text_option(ctx, o.reason, "--reason");
   if (in.reason.empty()) throw UsageError("--reason must not be empty", "say why the client is referred");
   if (!o.domain.empty()) parse_need(store.settings(), o.domain);
-  in.date = today;
-  in.follow_up = o.follow_up.empty() ? store.settings().referral_follow_up.after(today)
+  in.follow_up = o.follow_up.empty() ? store.settings().defaults.referral_follow_up.after(today)
                                      : parse_date_option(o.follow_up, "--follow-up", today);
 
   Transaction tx(store, ctx.lock_wait());
@@ -142,7 +123,7 @@ int run_refer(const ReferOptions& o, Context& ctx) {
 // REF: a referral ID, or a unique prefix of one, among the client's files.
 // Only names found in the folder are returned, so nothing typed becomes a path.
 std::string find_referral(const Store& store, const std::string& client_id, const std::string& ref) {
-  const std::string dir = Store::client_dir(client_id) + "/referrals";
+  const std::string dir = record_type<Referral>().in_client(Store::client_dir(client_id));
   const std::string want = ref.ends_with(".yaml") ? ref.substr(0, ref.size() - 5) : ref;
   if (want.empty()) throw UsageError("REF must name a referral: its ID or the start of it");
   if (want.find('/') != std::string::npos || contains_control(want, false)) {
@@ -190,7 +171,7 @@ void check_move(const Document& doc, const std::string& from, const std::string&
                 next.empty() ? fmt::format("{} is final; refer again with `caseload refer` if help is still needed", from)
                              : fmt::format("from {} it may become: {}", from, join(next)));
   }
-  const Referral r = decode_referral(doc);
+  const Referral r = decode_record<Referral>(doc);
   if (!r.history.empty() && r.history.back().date && *r.history.back().date > today) {
     throw Error(fmt::format("the last history entry of {} is dated {}, after today ({})", id,
                             r.history.back().date->str(), today.str()),
@@ -201,7 +182,7 @@ void check_move(const Document& doc, const std::string& from, const std::string&
 // Sending a drafted referral needs the consent that `refer` asks for.
 void check_send_consent(const Store& store, const std::string& client_id, const Document& doc, const Date& today) {
   const Resource r = known_resource(store, get_string(doc.root, "resource").value_or(""));
-  const Client c = decode_client(read_for_update(store, Store::client_path(client_id), schemas::client()));
+  const Client c = decode_record<Client>(read_for_update(store, Store::client_path(client_id), schemas::client()));
   if (consent_covers(c.consents, r.id, r.organization, today)) return;
   throw Error(fmt::format("no consent in force lets {} share information with {}; nothing was changed", client_id, r.id),
               fmt::format("record it first with `caseload consent {} add {}`", client_id, r.id));
@@ -210,7 +191,7 @@ void check_send_consent(const Store& store, const std::string& client_id, const 
 void apply_move(Document& doc, const Move& m, const Date& today) {
   YAML::Node history = list_for_update(doc, "history");
   set_scalar(doc.root, "status", m.status);
-  history.push_back(history_entry(today, m.status, m.worker, m.note));
+  history.push_back(history_entry(HistoryEntry{today, m.status, m.worker, m.note}));
   if (m.follow_up) set_scalar(doc.root, "follow_up", m.follow_up->str());
   else remove_key(doc.root, "follow_up");  // final: nothing more to follow
   if (!m.outcome.empty()) set_scalar(doc.root, "outcome", m.outcome);
@@ -230,7 +211,7 @@ Move move_from_options(const ReferralOptions& o, Context& ctx, const Store& stor
     if (!o.follow_up.empty())
       throw UsageError(fmt::format("--follow-up: {} is final, there is nothing more to follow up", o.status));
   } else {
-    m.follow_up = o.follow_up.empty() ? store.settings().referral_follow_up.after(today)
+    m.follow_up = o.follow_up.empty() ? store.settings().defaults.referral_follow_up.after(today)
                                       : parse_date_option(o.follow_up, "--follow-up", today);
   }
   return m;

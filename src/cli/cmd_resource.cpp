@@ -259,7 +259,7 @@ std::string resource_path(const std::string& id) {
     throw UsageError(fmt::format("'{}' is not a resource ID", id),
                      "resource IDs are lower-case letters, digits and '-', e.g. food-bank-north");
   }
-  return "resources/" + id + ".yaml";
+  return std::string(record_type<Resource>().file) + "/" + id + ".yaml";
 }
 
 Resource known_resource(const Store& store, const std::string& id) {

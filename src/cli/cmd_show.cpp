@@ -33,12 +33,12 @@ std::string sparkline(const std::vector<Assessment>& assessments, const std::str
   static const std::vector<std::string> k_bars = {"▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"};
   std::string out;
   for (const auto& a : assessments) {
-    auto it = a.scores.find(domain);
-    if (it == a.scores.end() || it->second == 0 || top <= 0) {
+    const auto level = a.score(domain);
+    if (!level || *level == 0 || top <= 0) {
       out += "·";
       continue;
     }
-    size_t i = static_cast<size_t>((it->second - 1) * 7 / std::max(1, top - 1));
+    size_t i = static_cast<size_t>((*level - 1) * 7 / std::max(1, top - 1));
     out += k_bars[std::min<size_t>(i, 7)];
   }
   return out;
@@ -142,9 +142,14 @@ class Screen {
   }
 
   void scores() {
+    // Domains as the assessments first score them, each assessment's in the
+    // order of their IDs.
     std::vector<std::string> domains;
     for (const auto& a : r_.assessments) {
-      for (const auto& [d, level] : a.scores) {
+      std::vector<std::string> scored;
+      for (const auto& [d, level] : a.scores) scored.push_back(d);
+      std::sort(scored.begin(), scored.end());
+      for (const auto& d : scored) {
         if (std::find(domains.begin(), domains.end(), d) == domains.end()) domains.push_back(d);
       }
     }
@@ -156,10 +161,10 @@ class Screen {
     for (const auto& d : domains) {
       std::optional<int> first, latest;
       for (const auto& a : r_.assessments) {
-        auto it = a.scores.find(d);
-        if (it == a.scores.end()) continue;
-        if (!first) first = it->second;
-        latest = it->second;
+        const auto level = a.score(d);
+        if (!level) continue;
+        if (!first) first = level;
+        latest = level;
       }
       auto label = scale.find(*latest);
       std::string change = first && *first != *latest ? fmt::format("{} → {}", *first, *latest) : std::to_string(*latest);
@@ -277,9 +282,9 @@ class Screen {
 int run_show(const ShowOptions& o, Context& ctx) {
   Store store = ctx.open_store();
   const Date today = ctx.today();
-  const std::string id = resolve_client_id(store, o.client);
+  const auto [id, client] = resolve_client(store, o.client);
   Diagnostics warnings;
-  ClientRecord record = store.load_client(id, OnBroken::Skip, &warnings);
+  ClientRecord record = store.load_client(id, OnBroken::Skip, &warnings, &*client);
   ResourceNames resources;
   for (const auto& ref : record.referrals) {
     try {

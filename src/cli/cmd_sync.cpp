@@ -13,7 +13,7 @@
 #include "caseload/store/document.hpp"
 #include "caseload/store/git.hpp"
 #include "caseload/store/lock.hpp"
-#include "caseload/store/schema.hpp"
+#include "caseload/store/record_types.hpp"
 #include "caseload/store/store.hpp"
 
 namespace caseload {
@@ -186,8 +186,8 @@ SyncCounts pull_and_push(const fs::path& root, const std::vector<std::string>& i
 // After a conflict: every named file must be resolved and parse again.
 void stage_resolutions(const fs::path& root) {
   for (const auto& file : conflicted_files(root)) {
-    const Schema* schema = schema_for_path(file);
-    if (schema) read_document(root, file, *schema);  // throws, naming path:line:col, while markers remain
+    const RecordType* type = record_type_for_path(file);
+    if (type) read_document(root, file, *type->schema);  // throws, naming path:line:col, while markers remain
     git_or_throw(root, {"add", "--", file}, "git add");
   }
 }

@@ -46,38 +46,40 @@ std::vector<ClientKey> load_client_keys(const Store& store, Diagnostics* warning
 
 namespace {
 
-// Stops a command on a client whose record cannot be parsed, pointing at the fix.
-void require_readable(const Store& store, const std::string& id, BrokenRecord broken_record) {
-  if (broken_record == BrokenRecord::Allow) return;
+// The client's record, read once for the command; a record that cannot be
+// parsed stops the command, pointing at the fix (unless it is allowed, for
+// `edit`: then there is none).
+std::optional<Document> read_client(const Store& store, const std::string& id, BrokenRecord broken_record) {
   try {
-    store.read(Store::client_path(id), schemas::client());
+    return store.read(Store::client_path(id), schemas::client());
   } catch (const DataError& e) {
+    if (broken_record == BrokenRecord::Allow) return std::nullopt;
     throw DataError(e.where(), e.message(),
                     fmt::format("fix it with `caseload edit {}` (or any editor), then run `caseload check`", id));
   }
 }
 
-}  // namespace
-
-std::string resolve_client_id(const Store& store, const std::string& query, BrokenRecord broken_record) {
+// `want_record`: the command uses the record, so it is read whatever the
+// query; else it is read only to stop on a broken one.
+ResolvedClient resolve(const Store& store, const std::string& query, BrokenRecord broken_record, bool want_record) {
   // A path is no name: `../x` or `/etc` is refused before anything is looked up.
   if (query.empty() || contains_control(query, false) || query.find('/') != std::string::npos || query == "." ||
       query == "..")
     throw UsageError(fmt::format("'{}' is not a client ID, ID prefix or name", query),
                      "name a client by ID (K7Q2MX), a unique ID prefix (K7Q) or a unique name match (siti)");
+  const bool read_anyway = want_record || broken_record == BrokenRecord::Refuse;
   // An exact ID needs only its own record read: fast on any store size. The
   // read also stops a command on a client whose record is broken.
   if (auto id = normalize_client_id_prefix(query); id && id->size() == k_client_id_length && store.has_client(*id)) {
-    require_readable(store, *id, broken_record);
-    return *id;
+    return {*id, read_anyway ? read_client(store, *id, broken_record) : std::nullopt};
   }
   std::map<std::string, DataError> broken;
   const auto keys = client_keys(store, &broken);
   const auto found = resolve_client(keys, query);
   if (found.size() == 1) {
     const std::string& id = keys[found.front()].id;
-    if (broken.count(id)) require_readable(store, id, broken_record);
-    return id;
+    const bool read = want_record || (broken.count(id) && broken_record == BrokenRecord::Refuse);
+    return {id, read ? read_client(store, id, broken_record) : std::nullopt};
   }
   if (found.empty()) {
     throw Error(fmt::format("no client matches '{}'", query),
@@ -94,6 +96,16 @@ std::string resolve_client_id(const Store& store, const std::string& query, Brok
   }
   throw Error(fmt::format("'{}' matches {} clients:{}", query, found.size(), list),
               "use the client ID or more of the name");
+}
+
+}  // namespace
+
+std::string resolve_client_id(const Store& store, const std::string& query, BrokenRecord broken_record) {
+  return resolve(store, query, broken_record, false).id;
+}
+
+ResolvedClient resolve_client(const Store& store, const std::string& query, BrokenRecord broken_record) {
+  return resolve(store, query, broken_record, true);
 }
 
 Date parse_date_option(const std::string& value, const std::string& flag, const Date& today) {

@@ -64,7 +64,7 @@ std::string Context::acting_worker(const Store& store, const std::string& flag) 
     source = "CASELOAD_WORKER";
   }
   if (id.empty()) {
-    id = store.settings().default_worker;
+    id = store.settings().defaults.worker;
     source = "defaults.worker in caseload.yaml";
   }
   if (id.empty()) {

@@ -5,6 +5,8 @@
 #include "caseload/cli/common.hpp"
 #include "caseload/core/errors.hpp"
 #include "caseload/core/ids.hpp"
+#include "caseload/store/encode.hpp"
+#include "caseload/store/record_types.hpp"
 #include "caseload/store/schema.hpp"
 
 namespace caseload {
@@ -40,54 +42,25 @@ std::string parse_need(const Settings& settings, const std::string& domain) {
   throw UsageError(fmt::format("unknown domain '{}'", domain), fmt::format("domains in caseload.yaml: {}", known));
 }
 
-Document new_assessment(const Store& store, const std::string& client_id, const AssessmentInput& in,
+Document new_assessment(const Store& store, const std::string& client_id, const Assessment& a,
                         const std::function<uint32_t()>& random) {
-  const std::string dir = Store::client_dir(client_id) + "/assessments";
-  Document doc = new_document(free_event_path(store, dir, in.date.str(), random), schemas::assessment());
-  set_scalar(doc.root, "date", in.date.str());
-  set_scalar(doc.root, "kind", in.kind);
-  set_scalar(doc.root, "worker", in.worker);
-  if (!in.scores.empty()) {
-    YAML::Node scores(YAML::NodeType::Map);
-    for (const auto& [domain, level] : in.scores) set_scalar(scores, domain, std::to_string(level));
-    doc.root["scores"] = scores;
-  }
-  if (!in.needs.empty()) set_strings(doc.root, "needs", in.needs);
-  if (!in.strengths.empty()) set_scalar(doc.root, "strengths", in.strengths);
-  if (!in.notes.empty()) set_scalar(doc.root, "notes", in.notes);
-  return doc;
+  const std::string dir = record_type<Assessment>().in_client(Store::client_dir(client_id));
+  return new_record_document(free_event_path(store, dir, a.date->str(), random), schemas::assessment(), a);
 }
 
-Document new_contact(const Store& store, const std::string& client_id, const ContactInput& in,
+Document new_contact(const Store& store, const std::string& client_id, const Contact& c,
                      const std::function<uint32_t()>& random) {
-  const std::string dir = Store::client_dir(client_id) + "/contacts";
-  const std::string stem = fmt::format("{}T{}-{}", in.date.date.str(), in.date.compact_time(), in.kind);
-  Document doc = new_document(free_event_path(store, dir, stem, random), schemas::contact());
-  set_scalar(doc.root, "date", in.date.str());
-  set_scalar(doc.root, "kind", in.kind);
-  set_scalar(doc.root, "status", in.status);
-  set_scalar(doc.root, "worker", in.worker);
-  set_scalar(doc.root, "summary", in.summary);
-  if (!in.text.empty()) set_scalar(doc.root, "text", in.text);
-  if (in.next) set_scalar(doc.root, "next", in.next->str());
-  return doc;
+  const std::string dir = record_type<Contact>().in_client(Store::client_dir(client_id));
+  const std::string stem = fmt::format("{}T{}-{}", c.date->date.str(), c.date->compact_time(), c.kind);
+  return new_record_document(free_event_path(store, dir, stem, random), schemas::contact(), c);
 }
 
-}  // namespace caseload
-
-namespace caseload {
-
-ConsentInput default_consent(const std::string& to, const Date& today) {
-  return ConsentInput{to, k_default_consent_scope, today, today.add_years(1)};
+Consent default_consent(const std::string& to, const Date& today) {
+  return Consent{to, k_default_consent_scope, today, today.add_years(1), std::nullopt};
 }
 
-void add_consent(Document& client, const ConsentInput& in) {
-  YAML::Node entry(YAML::NodeType::Map);
-  set_scalar(entry, "to", in.to);
-  set_strings(entry, "scope", in.scope);
-  set_scalar(entry, "given", in.given.str());
-  set_scalar(entry, "expires", in.expires.str());
-  list_for_update(client, "consent").push_back(entry);
+void add_consent(Document& client, const Consent& consent) {
+  list_for_update(client, "consent").push_back(encode_record(consent, *schemas::client().find("consent")->nested));
 }
 
 }  // namespace caseload

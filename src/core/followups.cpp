@@ -75,7 +75,7 @@ class Collector {
       if (!first_scheduled || c.date->date < *first_scheduled) first_scheduled = c.date->date;
     }
     const Contact* last = r_.last_done_contact();
-    const Period cadence = r_.client.contact_every.value_or(s_.contact_every);
+    const Period cadence = r_.client.contact_every.value_or(s_.defaults.contact_every);
     std::optional<Date> due;
     std::string what;
     if (last && last->next) {
@@ -98,8 +98,8 @@ class Collector {
       if (a.date && (!last || *a.date >= *last->date)) last = &a;
     }
     if (last) {
-      add(s_.reassess_every.after(*last->date), "reassessment",
-          fmt::format("Reassessment every {} (last {})", s_.reassess_every.str(), last->date->str()), "", last->path);
+      add(s_.defaults.reassess_every.after(*last->date), "reassessment",
+          fmt::format("Reassessment every {} (last {})", s_.defaults.reassess_every.str(), last->date->str()), "", last->path);
     } else if (r_.client.opened) {
       add(*r_.client.opened, "reassessment", "Assessment (none yet)", "", r_.path);
     }

@@ -51,6 +51,13 @@ bool Consent::in_force(const Date& today) const {
   return given.has_value();
 }
 
+std::optional<int> Assessment::score(const std::string& domain) const {
+  for (const auto& [d, level] : scores) {
+    if (d == domain) return level;
+  }
+  return std::nullopt;
+}
+
 const Contact* ClientRecord::last_done_contact() const {
   const Contact* last = nullptr;
   for (const auto& c : contacts) {

@@ -331,7 +331,9 @@ std::string read_store_file(const std::filesystem::path& root, const std::string
 
 Document read_document(const std::filesystem::path& root, const std::string& path,
                        const Schema& schema) {
-  return parse_document(path, read_store_file(root, path), schema);
+  Document doc = parse_document(path, read_store_file(root, path), schema);
+  doc.canonical_as_read = doc.canonical();
+  return doc;
 }
 
 Document new_document(const std::string& path, const Schema& schema) {

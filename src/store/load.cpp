@@ -11,6 +11,7 @@
 #include "caseload/store/cache.hpp"
 #include "caseload/store/decode.hpp"
 #include "caseload/store/parallel.hpp"
+#include "caseload/store/record_types.hpp"
 #include "caseload/store/store.hpp"
 #include "scan.hpp"
 
@@ -18,27 +19,22 @@ namespace caseload {
 namespace fs = std::filesystem;
 namespace {
 
-// Both readers' decoder of one record type (decode.hpp), as one value.
-#define CASELOAD_DECODER(f) [](const auto& doc, Diagnostics* w) { return f(doc, w); }
-
 // One record file as it is now: through the fast reader when the file is in
 // its subset, else through yaml-cpp, which also names what is wrong.
-template <typename T, typename Decode>
-void parse_record(const fs::path& root, const std::string& path, const Schema& schema, Decode decode,
-                  FileOutcome<T>& o) {
+template <typename T>
+void parse_record(const fs::path& root, const std::string& path, const Schema& schema, FileOutcome<T>& o) {
   std::string text = read_store_file(root, path);
   if (auto fast = parse_fast(path, text)) {
-    o.record = decode(*fast, &o.warnings);
+    o.record = decode_record<T>(*fast, &o.warnings);
     return;
   }
-  o.record = decode(parse_document(path, std::move(text), schema), &o.warnings);
+  o.record = decode_record<T>(parse_document(path, std::move(text), schema), &o.warnings);
 }
 
 // One record file, from the cache when it has the file as it is now. I/O
 // errors are thrown, not cached: they say nothing about the file's content.
-template <typename T, typename Decode>
-FileOutcome<T> read_record(const fs::path& root, CacheFile* cache, const ScannedFile& file, const Schema& schema,
-                           Decode decode) {
+template <typename T>
+FileOutcome<T> read_record(const fs::path& root, CacheFile* cache, const ScannedFile& file, const RecordType& type) {
   if (cache && file.stamp) {
     if (auto bytes = cache->find(file.path, *file.stamp)) {
       FileOutcome<T> cached;
@@ -47,7 +43,7 @@ FileOutcome<T> read_record(const fs::path& root, CacheFile* cache, const Scanned
   }
   FileOutcome<T> o;
   try {
-    parse_record(root, file.path, schema, decode, o);
+    parse_record(root, file.path, *type.schema, o);
   } catch (const DataError& e) {
     o.record.reset();
     o.warnings.clear();
@@ -70,11 +66,11 @@ std::optional<T> take(FileOutcome<T>&& o, OnBroken on_broken, Diagnostics* warni
   return std::move(o.record);
 }
 
-template <typename T, typename Decode>
-void read_events(const fs::path& root, CacheFile* cache, const std::vector<ScannedFile>& files, const Schema& schema,
-                 Decode decode, OnBroken on_broken, Diagnostics* warnings, std::vector<T>& out) {
+template <typename T>
+void read_events(const fs::path& root, CacheFile* cache, const std::vector<ScannedFile>& files, const RecordType& type,
+                 OnBroken on_broken, Diagnostics* warnings, std::vector<T>& out) {
   for (const auto& f : files) {
-    if (auto record = take(read_record<T>(root, cache, f, schema, decode), on_broken, warnings)) {
+    if (auto record = take(read_record<T>(root, cache, f, type), on_broken, warnings)) {
       out.push_back(std::move(*record));
     }
   }
@@ -100,17 +96,20 @@ void sort_events(ClientRecord& r) {
 // A folder whose client.yaml is a regular file. A broken client.yaml is
 // thrown whatever on_broken says: without it there is no client.
 ClientRecord read_client_folder(const fs::path& root, const ClientFolder& folder, CacheFile* cache,
-                                OnBroken on_broken, Diagnostics* warnings) {
+                                OnBroken on_broken, Diagnostics* warnings, const Document* client_doc = nullptr) {
   ClientRecord r;
   r.path = folder.client->path;
-  auto client = read_record<Client>(root, cache, *folder.client, schemas::client(), CASELOAD_DECODER(decode_client));
-  if (client.error) throw *client.error;
-  r.client = *take(std::move(client), on_broken, warnings);
-  if (folder.plan) r.plan = take(read_record<Plan>(root, cache, *folder.plan, schemas::plan(), CASELOAD_DECODER(decode_plan)), on_broken, warnings);
-  read_events(root, cache, folder.assessments, schemas::assessment(), CASELOAD_DECODER(decode_assessment), on_broken, warnings,
-              r.assessments);
-  read_events(root, cache, folder.referrals, schemas::referral(), CASELOAD_DECODER(decode_referral), on_broken, warnings, r.referrals);
-  read_events(root, cache, folder.contacts, schemas::contact(), CASELOAD_DECODER(decode_contact), on_broken, warnings, r.contacts);
+  if (client_doc) {
+    r.client = decode_record<Client>(*client_doc, warnings);
+  } else {
+    auto client = read_record<Client>(root, cache, *folder.client, record_type<Client>());
+    if (client.error) throw *client.error;
+    r.client = *take(std::move(client), on_broken, warnings);
+  }
+  if (folder.plan) r.plan = take(read_record<Plan>(root, cache, *folder.plan, record_type<Plan>()), on_broken, warnings);
+  read_events(root, cache, folder.assessments, record_type<Assessment>(), on_broken, warnings, r.assessments);
+  read_events(root, cache, folder.referrals, record_type<Referral>(), on_broken, warnings, r.referrals);
+  read_events(root, cache, folder.contacts, record_type<Contact>(), on_broken, warnings, r.contacts);
   sort_events(r);
   return r;
 }
@@ -142,11 +141,12 @@ struct ClientLoad {
 
 }  // namespace
 
-ClientRecord Store::load_client(const std::string& id, OnBroken on_broken, Diagnostics* warnings) const {
+ClientRecord Store::load_client(const std::string& id, OnBroken on_broken, Diagnostics* warnings,
+                                const Document* client) const {
   client_dir(id);  // anything but an ID is a usage error
   const ClientFolder folder = scan_client_folder(root_, id);
   if (!has_client_record(folder)) throw Error(fmt::format("no client {} in this store", id));
-  return read_client_folder(root_, folder, nullptr, on_broken, warnings);
+  return read_client_folder(root_, folder, nullptr, on_broken, warnings, client);
 }
 
 std::vector<ClientRecord> Store::load_all_clients(Diagnostics* warnings) const {
@@ -180,7 +180,7 @@ std::vector<ClientHead> Store::load_client_heads() const {
     const auto file = scan_file(root_, client_path(ids[i]));
     if (!file) return;
     try {
-      auto o = read_record<Client>(root_, &cache, *file, schemas::client(), CASELOAD_DECODER(decode_client));
+      auto o = read_record<Client>(root_, &cache, *file, record_type<Client>());
       heads[i] = ClientHead{ids[i], std::move(o.record), std::move(o.error)};
     } catch (const Error&) {
       // client.yaml cannot be read at all: `check` reports it
@@ -196,9 +196,10 @@ std::vector<ClientHead> Store::load_client_heads() const {
 std::vector<Resource> Store::load_resources(Diagnostics* warnings) const {
   CacheFile cache(root_, "resources");
   std::vector<Resource> out;
-  for (const auto& f : scan_yaml_files(root_, "resources")) {
-    if (!is_resource_id(file_stem(f.path))) continue;
-    auto r = take(read_record<Resource>(root_, &cache, f, schemas::resource(), CASELOAD_DECODER(decode_resource)), OnBroken::Skip, warnings);
+  const RecordType& type = record_type<Resource>();
+  for (const auto& f : scan_yaml_files(root_, std::string(type.file))) {
+    if (!type.is_stem(file_stem(f.path))) continue;
+    auto r = take(read_record<Resource>(root_, &cache, f, type), OnBroken::Skip, warnings);
     if (r) out.push_back(std::move(*r));
   }
   cache.save(CacheFile::Unused::Drop);

@@ -10,11 +10,13 @@
 #include "caseload/core/referral.hpp"
 #include "caseload/store/document.hpp"
 #include "caseload/store/emit.hpp"
+#include "caseload/store/record_types.hpp"
+#include "record_hooks.hpp"
 
 namespace caseload {
 namespace {
 
-enum class Side { Ours, Theirs };
+using Side = MergeSide;
 
 // The merge runs twice when there are conflicts: once giving each conflict
 // our value, once their value. The two results differ exactly at the
@@ -23,9 +25,7 @@ enum class Side { Ours, Theirs };
 struct Pass {
   Side resolve = Side::Ours;
   std::vector<std::string> conflicts;
-  // Field paths whose both-sided change a rule settles (a referral's status
-  // follows its merged history): which side's value they take.
-  std::map<std::string, Side> decided;
+  std::map<std::string, Side> decided;  // as MergeVersions::decided
 };
 
 // What the schema says about a value: its kind and, for maps and lists of
@@ -39,8 +39,6 @@ Shape shape_of(const Schema* schema, const std::string& key) {
   const Field* f = schema ? schema->find(key) : nullptr;
   return f ? Shape{f->kind, f->nested} : Shape{};
 }
-
-const Schema* nested_schema(const Schema& schema, std::string_view key) { return schema.find(key)->nested; }
 
 YAML::Node absent() { return YAML::Node(YAML::NodeType::Undefined); }
 
@@ -182,10 +180,8 @@ struct ListKey {
 
 std::optional<ListKey> list_key(const Schema* nested) {
   if (!nested) return std::nullopt;
+  if (!nested->merge_key.empty()) return ListKey{nested->merge_key, !nested->merge_key_is_personal};
   if (nested->find("id")) return ListKey{{"id"}, true};  // goals, tasks, workers, domains, programs
-  if (nested == nested_schema(schemas::client(), "consent")) return ListKey{{"to", "given"}, true};
-  if (nested == nested_schema(schemas::client(), "enrollments")) return ListKey{{"program"}, true};
-  if (nested == nested_schema(schemas::client(), "household")) return ListKey{{"name"}, false};
   return std::nullopt;
 }
 
@@ -237,8 +233,6 @@ std::optional<YAML::Node> merge_keyed(const YAML::Node& base, const YAML::Node& 
 }
 
 // ---- append-only histories --------------------------------------------------
-
-const Schema* history_schema() { return nested_schema(schemas::referral(), "history"); }
 
 struct MergedHistory {
   YAML::Node entries;
@@ -299,11 +293,13 @@ std::optional<MergedHistory> merge_history(const YAML::Node& base, const YAML::N
 // sides changed them, the side whose history entry comes last in the merged
 // history (the later step) supplies both, so the status agrees with the
 // history's last entry, as `check` requires.
-void decide_referral(const YAML::Node& base, const YAML::Node& ours, const YAML::Node& theirs, Pass& pass) {
-  auto h = merge_history(child(base, "history"), child(ours, "history"), child(theirs, "history"));
-  if (!h || !h->last_from) return;
-  pass.decided["status"] = *h->last_from;
-  pass.decided["follow_up"] = *h->last_from;
+MergeVersions decide_referral(const MergeVersions& v) {
+  MergeVersions out = v;
+  auto h = merge_history(child(v.base, "history"), child(v.ours, "history"), child(v.theirs, "history"));
+  if (!h || !h->last_from) return out;
+  out.decided["status"] = *h->last_from;
+  out.decided["follow_up"] = *h->last_from;
+  return out;
 }
 
 // ---- dispatch ----------------------------------------------------------------
@@ -316,7 +312,7 @@ YAML::Node base_as(const YAML::Node& base, YAML::NodeType::value type) {
 std::optional<YAML::Node> merge_list(const YAML::Node& base, const YAML::Node& ours, const YAML::Node& theirs,
                                      Shape shape, const std::string& path, Pass& pass) {
   const YAML::Node b = base_as(base, YAML::NodeType::Sequence);
-  if (shape.nested && shape.nested == history_schema()) {
+  if (shape.nested && shape.nested->append_only) {
     auto h = merge_history(b, ours, theirs);
     return h ? std::optional<YAML::Node>(h->entries) : std::nullopt;
   }
@@ -536,10 +532,6 @@ std::string with_markers(const std::string& ours, const std::string& theirs) {
 
 // ---- the whole record ----------------------------------------------------------
 
-struct Versions {
-  YAML::Node base, ours, theirs;
-};
-
 YAML::Node parse_side(const std::string& path, const std::string& text, const Schema& schema, const char* side) {
   try {
     return parse_document(path, text, schema).root;
@@ -550,7 +542,7 @@ YAML::Node parse_side(const std::string& path, const std::string& text, const Sc
   }
 }
 
-YAML::Node merge_root(const std::string& path, const Versions& v, const Schema& schema, Pass& pass) {
+YAML::Node merge_root(const std::string& path, const MergeVersions& v, const Schema& schema, Pass& pass) {
   auto merged = merge_map(v.base, v.ours, v.theirs, &schema, "", pass);
   // Records have plain keys; one that is a list or a map is no record we
   // know how to merge by structure.
@@ -560,17 +552,24 @@ YAML::Node merge_root(const std::string& path, const Versions& v, const Schema& 
 
 }  // namespace
 
+namespace hooks {
+MergeVersions prepare_plan_merge(const MergeVersions& v) {
+  YAML::Node base = YAML::Clone(v.base), theirs = YAML::Clone(v.theirs);
+  follow_renumbered(base, v.ours, theirs);
+  return MergeVersions{base, v.ours, renumber_plan_ids(base, v.ours, theirs), v.decided};
+}
+MergeVersions prepare_referral_merge(const MergeVersions& v) { return decide_referral(v); }
+}  // namespace hooks
+
 MergeResult merge_records(const std::string& path, const std::string& base, const std::string& ours,
                           const std::string& theirs, const Schema& schema) {
   const YAML::Node b = parse_side(path, base, schema, "the common");
   const YAML::Node o = parse_side(path, ours, schema, "our");
   const YAML::Node t = parse_side(path, theirs, schema, "their");
-  const bool plan = &schema == &schemas::plan();
-  YAML::Node base_ids = plan ? YAML::Clone(b) : b, theirs_ids = plan ? YAML::Clone(t) : t;
-  if (plan) follow_renumbered(base_ids, o, theirs_ids);
-  const Versions v{base_ids, o, plan ? renumber_plan_ids(base_ids, o, theirs_ids) : t};
-  Pass first;
-  if (&schema == &schemas::referral()) decide_referral(v.base, v.ours, v.theirs, first);
+  const MergeVersions parsed{b, o, t, {}};
+  const RecordType* type = record_type_of(schema);
+  const MergeVersions v = type && type->prepare_merge ? type->prepare_merge(parsed) : parsed;
+  Pass first{Side::Ours, {}, v.decided};
   const std::string ours_text = emit_canonical(merge_root(path, v, schema, first), schema);
   if (first.conflicts.empty()) return {ours_text, {}};
   Pass second{Side::Theirs, {}, first.decided};

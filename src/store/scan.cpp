@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <cerrno>
 
+#include "caseload/store/record_types.hpp"
+
 namespace caseload {
 namespace fs = std::filesystem;
 namespace {
@@ -65,11 +67,13 @@ ClientFolder scan_client_folder(const fs::path& root, const std::string& id) {
   const std::string dir = "clients/" + id;
   Fd fd(::open((root / dir).c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
   if (fd.fd < 0) return folder;
-  folder.client = probe(fd.fd, dir + "/client.yaml", "client.yaml");
-  folder.plan = probe(fd.fd, dir + "/plan.yaml", "plan.yaml");
-  folder.assessments = yaml_files_at(fd.fd, dir, "assessments");
-  folder.referrals = yaml_files_at(fd.fd, dir, "referrals");
-  folder.contacts = yaml_files_at(fd.fd, dir, "contacts");
+  auto file = [&](const RecordType& t) { return probe(fd.fd, t.in_client(dir), std::string(t.file).c_str()); };
+  auto events = [&](const RecordType& t) { return yaml_files_at(fd.fd, dir, std::string(t.file).c_str()); };
+  folder.client = file(record_type<Client>());
+  folder.plan = file(record_type<Plan>());
+  folder.assessments = events(record_type<Assessment>());
+  folder.referrals = events(record_type<Referral>());
+  folder.contacts = events(record_type<Contact>());
   return folder;
 }
 

@@ -4,7 +4,6 @@
 #include <string>
 #include <vector>
 
-#include "caseload/core/ids.hpp"
 
 namespace caseload {
 
@@ -64,24 +63,26 @@ const Schema k_settings{"caseload.yaml",
                          {"programs", K::MapList, false, {}, &k_program},
                          {"git", K::Map, false, {}, &k_git}}};
 
-const Schema k_household{"household member",
-                         {{"name", K::String, true},
-                          {"relation", K::String},
-                          {"born", K::PartialDate}},
-                         true};
-const Schema k_consent{"consent",
-                       {{"to", K::String, true},
-                        {"scope", K::StringList},
-                        {"given", K::Date, true},
-                        {"expires", K::Date},
-                        {"revoked", K::Date}}};
-const Schema k_enrollment{"enrollment",
-                          {{"program", K::Id, true},
-                           {"status", K::Enum, true, choices::enrollment_status},
-                           {"applied", K::Date},
-                           {"decided", K::Date},
-                           {"next_report", K::Date},
-                           {"renew_by", K::Date}}};
+const Schema k_household{.name = "household member",
+                         .fields = {{"name", K::String, true}, {"relation", K::String}, {"born", K::PartialDate}},
+                         .flow = true,
+                         .merge_key = {"name"},
+                         .merge_key_is_personal = true};
+const Schema k_consent{.name = "consent",
+                       .fields = {{"to", K::String, true},
+                                  {"scope", K::StringList},
+                                  {"given", K::Date, true},
+                                  {"expires", K::Date},
+                                  {"revoked", K::Date}},
+                       .merge_key = {"to", "given"}};
+const Schema k_enrollment{.name = "enrollment",
+                          .fields = {{"program", K::Id, true},
+                                     {"status", K::Enum, true, choices::enrollment_status},
+                                     {"applied", K::Date},
+                                     {"decided", K::Date},
+                                     {"next_report", K::Date},
+                                     {"renew_by", K::Date}},
+                          .merge_key = {"program"}};
 const Schema k_client{"client.yaml",
                       {{"id", K::Id, true},
                        {"name", K::String, true},
@@ -131,12 +132,13 @@ const Schema k_goal{"goal",
 const Schema k_plan{"plan.yaml",
                     {{"review", K::Date}, {"goals", K::MapList, false, {}, &k_goal}}};
 
-const Schema k_history{"history entry",
-                       {{"date", K::Date, true},
-                        {"status", K::Enum, true, choices::referral_status},
-                        {"worker", K::Id},
-                        {"note", K::String}},
-                       true};
+const Schema k_history{.name = "history entry",
+                       .fields = {{"date", K::Date, true},
+                                  {"status", K::Enum, true, choices::referral_status},
+                                  {"worker", K::Id},
+                                  {"note", K::String}},
+                       .flow = true,
+                       .append_only = true};
 const Schema k_referral{"referral",
                         {{"id", K::Id, true},
                          {"resource", K::Id, true},
@@ -181,26 +183,5 @@ const Schema& referral() { return k_referral; }
 const Schema& contact() { return k_contact; }
 const Schema& resource() { return k_resource; }
 }  // namespace schemas
-
-const Schema* schema_for_path(std::string_view path) {
-  if (path == "caseload.yaml") return &schemas::settings();
-  if (!path.ends_with(".yaml")) return nullptr;
-  std::vector<std::string_view> parts;
-  for (size_t start = 0, end = 0; end != std::string_view::npos; start = end + 1) {
-    end = path.find('/', start);
-    parts.push_back(path.substr(start, end == std::string_view::npos ? end : end - start));
-  }
-  const std::string_view name = parts.back();
-  if (parts.size() == 2 && parts[0] == "resources" && is_resource_id(name.substr(0, name.size() - 5)))
-    return &schemas::resource();
-  if (parts.size() < 3 || parts[0] != "clients" || !is_client_id(parts[1])) return nullptr;
-  if (parts.size() == 3 && name == "client.yaml") return &schemas::client();
-  if (parts.size() == 3 && name == "plan.yaml") return &schemas::plan();
-  if (parts.size() != 4 || name.front() == '.') return nullptr;  // hidden: a leftover temp file
-  if (parts[2] == "assessments") return &schemas::assessment();
-  if (parts[2] == "contacts") return &schemas::contact();
-  if (parts[2] == "referrals") return &schemas::referral();
-  return nullptr;
-}
 
 }  // namespace caseload

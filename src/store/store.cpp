@@ -33,7 +33,7 @@ fs::path find_root(const std::optional<std::string>& root_option,
 Store::Store(fs::path root)
     : root_(std::move(root)),
       settings_doc_(read_document(root_, "caseload.yaml", schemas::settings())),
-      settings_(decode_settings(settings_doc_)) {}
+      settings_(decode_record<Settings>(settings_doc_)) {}
 
 void Store::set_journal(std::shared_ptr<WriteJournal> journal) {
   journal_ = std::move(journal);
@@ -63,7 +63,7 @@ std::string Store::client_dir(const std::string& id) {
   return "clients/" + id;
 }
 
-std::string Store::client_path(const std::string& id) { return client_dir(id) + "/client.yaml"; }
+std::string Store::client_path(const std::string& id) { return record_type<Client>().in_client(client_dir(id)); }
 
 Document Store::read(const std::string& path, const Schema& schema) const {
   return read_document(root_, path, schema);
@@ -76,7 +76,7 @@ bool Store::exists(const std::string& path) const {
 
 std::vector<std::string> Store::resource_ids() const {
   std::vector<std::string> ids;
-  for (const auto& name : list_files(root_ / "resources")) {
+  for (const auto& name : list_files(root_ / record_type<Resource>().file)) {
     if (name.ends_with(".yaml") && is_resource_id(name.substr(0, name.size() - 5)))
       ids.push_back(name.substr(0, name.size() - 5));
   }
@@ -85,27 +85,28 @@ std::vector<std::string> Store::resource_ids() const {
 
 std::optional<Resource> Store::load_resource(const std::string& id) const {
   if (!is_resource_id(id)) throw UsageError(fmt::format("'{}' is not a resource ID ([a-z0-9-])", id));
-  const std::string path = "resources/" + id + ".yaml";
+  const std::string path = std::string(record_type<Resource>().file) + "/" + id + ".yaml";
   if (!fs::is_regular_file(fs::symlink_status(root_ / path))) return std::nullopt;
-  return decode_resource(read(path, schemas::resource()));
+  return decode_record<Resource>(read(path, schemas::resource()));
 }
 
 std::vector<Store::RecordFile> Store::record_files() const {
   std::vector<RecordFile> files;
-  for (const auto& id : resource_ids()) files.push_back({"resources/" + id + ".yaml", &schemas::resource()});
-  auto yaml_files = [&](const std::string& dir) {
-    for (const auto& name : list_files(root_ / dir)) {
-      if (const Schema* schema = schema_for_path(dir + "/" + name)) files.push_back({dir + "/" + name, schema});
-    }
-  };
+  for (const auto& id : resource_ids()) {
+    files.push_back({std::string(record_type<Resource>().file) + "/" + id + ".yaml", &record_type<Resource>()});
+  }
   for (const auto& id : client_ids()) {
     const std::string dir = client_dir(id);
-    if (has_client(id)) files.push_back({dir + "/client.yaml", &schemas::client()});
-    if (fs::is_regular_file(fs::symlink_status(root_ / dir / "plan.yaml")))
-      files.push_back({dir + "/plan.yaml", &schemas::plan()});
-    yaml_files(dir + "/assessments");
-    yaml_files(dir + "/contacts");
-    yaml_files(dir + "/referrals");
+    for (const auto& type : all_record_types()) {
+      const std::string path = type.in_client(dir);
+      if (type.place == Place::ClientFile && fs::is_regular_file(fs::symlink_status(root_ / path))) {
+        files.push_back({path, &type});
+      } else if (type.place == Place::ClientEvents) {
+        for (const auto& name : list_files(root_ / path)) {
+          if (record_type_for_path(path + "/" + name) == &type) files.push_back({path + "/" + name, &type});
+        }
+      }
+    }
   }
   return files;
 }
@@ -125,7 +126,9 @@ bool Transaction::write(const Document& doc) {
     // Unchanged content keeps its bytes, even when the file was not in
     // canonical form (only `fmt` rewrites for form alone).
     if (bytes == doc.text) return false;
-    if (parse_document(doc.path, doc.text, *doc.schema).canonical() == bytes) return false;
+    const std::string as_read =
+        doc.canonical_as_read.empty() ? parse_document(doc.path, doc.text, *doc.schema).canonical() : doc.canonical_as_read;
+    if (as_read == bytes) return false;
   }
   write_raw(doc.path, bytes);
   return true;

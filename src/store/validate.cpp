@@ -11,6 +11,8 @@
 #include "caseload/core/text.hpp"
 #include "caseload/store/decode.hpp"
 #include "caseload/store/fsutil.hpp"
+#include "caseload/store/record_types.hpp"
+#include "record_hooks.hpp"
 
 namespace caseload {
 namespace fs = std::filesystem;
@@ -189,11 +191,7 @@ class RecordRules {
 
   void assessment() {
     const std::string stem = file_stem(doc_.path);
-    if (!is_assessment_stem(stem)) {
-      out_.push_back({{doc_.path, 0, 0}, Severity::Error, "an assessment file is named <YYYY-MM-DD>-<suffix>.yaml (older: <YYYY-MM-DD>[-N].yaml)"});
-    } else {
-      id_equals("date", stem.substr(0, 10), "file name's date");
-    }
+    if (is_assessment_stem(stem)) id_equals("date", stem.substr(0, 10), "file name's date");
     worker(doc_.root, "worker");
     YAML::Node scores = child(doc_.root, "scores");
     if (scores.IsMap()) {
@@ -220,10 +218,7 @@ class RecordRules {
   }
 
   void referral() {
-    const std::string stem = file_stem(doc_.path);
-    if (!is_referral_stem(stem))
-      out_.push_back({{doc_.path, 0, 0}, Severity::Error, "a referral file is named <YYYY-MM-DD>-<resource-id>-<suffix>.yaml (older: without the suffix, or -N)"});
-    id_equals("id", stem, "file name");
+    id_equals("id", file_stem(doc_.path), "file name");
     auto resource = get_string(doc_.root, "resource");
     if (resource && std::find(facts_.resources.begin(), facts_.resources.end(), *resource) == facts_.resources.end())
       check_.error(child(doc_.root, "resource"), fmt::format("unknown resource '{}': no resources/{}.yaml", *resource, *resource));
@@ -272,10 +267,7 @@ class RecordRules {
 
   void contact() {
     const std::string stem = file_stem(doc_.path);
-    if (!is_contact_stem(stem)) {
-      out_.push_back({{doc_.path, 0, 0}, Severity::Error,
-                      "a contact file is named <YYYY-MM-DD>T<HHMM>-<kind>[-<suffix>].yaml"});
-    } else {
+    if (is_contact_stem(stem)) {
       auto when = DateTime::parse(get_string(doc_.root, "date").value_or(""));
       const std::string expected = stem.substr(0, 10) + "T" + stem.substr(11, 4);
       if (when && when->date.str() + "T" + when->compact_time() != expected && when->has_time())
@@ -371,16 +363,23 @@ void validate_shape(const Document& doc, Diagnostics& out) {
 
 void validate_record(const Document& doc, const StoreFacts& facts, Diagnostics& out) {
   validate_shape(doc, out);
-  RecordRules rules(doc, facts, out);
-  const Schema* s = doc.schema;
-  if (s == &schemas::client()) rules.client();
-  else if (s == &schemas::assessment()) rules.assessment();
-  else if (s == &schemas::plan()) rules.plan();
-  else if (s == &schemas::referral()) rules.referral();
-  else if (s == &schemas::contact()) rules.contact();
-  else if (s == &schemas::resource()) rules.resource();
-  else if (s == &schemas::settings()) rules.settings();
+  const RecordType* type = record_type_of(*doc.schema);
+  if (!type) return;
+  // A resource's file name is its ID, checked before it is read (TreeWalk).
+  if (type->place == Place::ClientEvents && !type->is_stem(file_stem(doc.path)))
+    out.push_back({{doc.path, 0, 0}, Severity::Error, std::string(type->name_rule)});
+  if (type->rules) type->rules(doc, facts, out);
 }
+
+namespace hooks {
+void settings_rules(const Document& d, const StoreFacts& f, Diagnostics& out) { RecordRules(d, f, out).settings(); }
+void resource_rules(const Document& d, const StoreFacts& f, Diagnostics& out) { RecordRules(d, f, out).resource(); }
+void client_rules(const Document& d, const StoreFacts& f, Diagnostics& out) { RecordRules(d, f, out).client(); }
+void plan_rules(const Document& d, const StoreFacts& f, Diagnostics& out) { RecordRules(d, f, out).plan(); }
+void assessment_rules(const Document& d, const StoreFacts& f, Diagnostics& out) { RecordRules(d, f, out).assessment(); }
+void contact_rules(const Document& d, const StoreFacts& f, Diagnostics& out) { RecordRules(d, f, out).contact(); }
+void referral_rules(const Document& d, const StoreFacts& f, Diagnostics& out) { RecordRules(d, f, out).referral(); }
+}  // namespace hooks
 
 std::vector<int> comment_lines(const std::string& text) {
   std::vector<int> lines;
@@ -439,15 +438,15 @@ class TreeWalk {
   TreeWalk(const Store& store, Diagnostics& out) : store_(store), out_(out) {}
 
   void run() {
-    entries("resources", [&](const std::string& path, const std::string& name, bool is_dir) {
+    const RecordType& resource = record_type<Resource>();
+    entries(std::string(resource.file), [&](const std::string& path, const std::string& name, bool is_dir) {
       if (is_dir || !name.ends_with(".yaml")) return unknown(path);
-      if (!is_resource_id(name.substr(0, name.size() - 5)))
-        add(path, Severity::Error, "a resource file is named <id>.yaml, the ID of [a-z0-9-]");
+      if (!resource.is_stem(name.substr(0, name.size() - 5))) add(path, Severity::Error, std::string(resource.name_rule));
     });
     entries("clients", [&](const std::string& path, const std::string& name, bool is_dir) {
       if (!is_dir) return unknown(path);
       if (!is_client_id(name)) return add(path, Severity::Error, "a client folder is named by a 6-character client ID");
-      if (!store_.exists(path + "/client.yaml")) add(path, Severity::Error, "client folder without client.yaml");
+      if (!store_.exists(record_type<Client>().in_client(path))) add(path, Severity::Error, "client folder without client.yaml");
       client(path);
     });
   }
@@ -455,11 +454,11 @@ class TreeWalk {
  private:
   void client(const std::string& dir) {
     entries(dir, [&](const std::string& path, const std::string& name, bool is_dir) {
-      if (!is_dir) {
-        if (name != "client.yaml" && name != "plan.yaml") unknown(path);
-        return;
-      }
-      if (name != "assessments" && name != "referrals" && name != "contacts") return unknown(path);
+      const Place place = is_dir ? Place::ClientEvents : Place::ClientFile;
+      const auto& types = all_record_types();
+      if (std::none_of(types.begin(), types.end(), [&](const RecordType& t) { return t.place == place && t.file == name; }))
+        return unknown(path);
+      if (!is_dir) return;
       entries(path, [&](const std::string& file, const std::string& file_name, bool file_is_dir) {
         if (file_is_dir || !file_name.ends_with(".yaml")) unknown(file);
       });
@@ -507,8 +506,8 @@ class ReferralLinks {
   }
 
   void check(const Document& doc) {
-    const Referral r = decode_referral(doc);
-    const std::string dir = doc.path.substr(0, doc.path.find("/referrals/"));
+    const Referral r = decode_record<Referral>(doc);
+    const std::string dir = doc.path.substr(0, doc.path.find("/" + std::string(record_type<Referral>().file) + "/"));
     goal(doc, r, dir);
     if (today_) consent(doc, r, dir);
   }
@@ -553,7 +552,7 @@ class ReferralLinks {
 
   const std::optional<std::vector<Consent>>& consents_of(const std::string& client_dir) {
     return cached(consents_, client_dir, [&] {
-      return decode_client(store_.read(client_dir + "/client.yaml", schemas::client())).consents;
+      return decode_record<Client>(store_.read(record_type<Client>().in_client(client_dir), schemas::client())).consents;
     });
   }
 
@@ -561,9 +560,9 @@ class ReferralLinks {
   const std::optional<std::vector<std::string>>& goals_of(const std::string& client_dir) {
     return cached(goals_, client_dir, [&] {
       std::vector<std::string> ids;
-      const std::string path = client_dir + "/plan.yaml";
+      const std::string path = record_type<Plan>().in_client(client_dir);
       if (!store_.exists(path)) return ids;
-      for (const auto& g : decode_plan(store_.read(path, schemas::plan())).goals) ids.push_back(g.id);
+      for (const auto& g : decode_record<Plan>(store_.read(path, schemas::plan())).goals) ids.push_back(g.id);
       return ids;
     });
   }
@@ -583,7 +582,7 @@ Diagnostics check_store_as_of(const Store& store, const Date* today) {
   std::map<std::string, std::pair<std::string, Location>> people;  // name|born -> (id, where)
 
   auto duplicate_person = [&](const Document& doc) {
-    Client c = decode_client(doc);
+    Client c = decode_record<Client>(doc);
     if (c.name.empty() || c.born.empty()) return;
     const Location where = doc.where(child(doc.root, "name"));
     auto [it, fresh] = people.emplace(search_key(c.name) + "|" + c.born, std::make_pair(c.id, where));
@@ -604,10 +603,11 @@ Diagnostics check_store_as_of(const Store& store, const Date* today) {
   check_document(store.settings_document());
   for (const auto& file : store.record_files()) {
     try {
-      Document doc = store.read(file.path, *file.schema);
+      Document doc = store.read(file.path, *file.type->schema);
       check_document(doc);
-      if (file.schema == &schemas::client()) duplicate_person(doc);
-      if (file.schema == &schemas::referral()) referral_links.check(doc);
+      // Checks across files, by the kind of record.
+      if (file.type == &record_type<Client>()) duplicate_person(doc);
+      if (file.type == &record_type<Referral>()) referral_links.check(doc);
     } catch (const DataError& e) {
       out.push_back({e.where(), Severity::Error, e.message()});
     } catch (const Error& e) {

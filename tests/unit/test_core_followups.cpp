@@ -16,7 +16,7 @@ Date d(const char* text) { return *Date::parse(text); }
 Settings settings() {
   Settings s = default_settings();
   s.workers = {{"aoki", "Hana Aoki"}, {"berg", "Ola Berg"}};
-  s.default_worker = "aoki";
+  s.defaults.worker = "aoki";
   s.programs = {{"child-benefit", "Child benefit", Period{3, 'm'}, Period{12, 'm'}, Period{30, 'd'}}};
   return s;
 }
@@ -215,7 +215,7 @@ TEST_SUITE("core::followups") {
   TEST_CASE("reassessment is the last assessment plus reassess_every, months clamping") {
     auto r = quiet_client();
     Settings s = settings();
-    s.reassess_every = Period{3, 'm'};
+    s.defaults.reassess_every = Period{3, 'm'};
     r.assessments[0].date = d("2026-11-30");
     auto items = followups_for(r, s, {}, k_today);
     auto re = of_kind(items, "reassessment");

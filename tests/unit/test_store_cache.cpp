@@ -172,7 +172,7 @@ TEST_SUITE("store::cache entries") {
                                   "tags: [a, b]\nconsent:\n  - {to: x, scope: [contact], given: 2026-01-02}\n",
                                   schemas::client());
     FileOutcome<Client> o;
-    o.record = decode_client(doc, &o.warnings);
+    o.record = decode_record<Client>(doc, &o.warnings);
     REQUIRE(o.warnings.size() == 1);  // the impossible date
     FileOutcome<Client> back;
     REQUIRE(decode_outcome(encode_outcome(o), back));

@@ -102,8 +102,8 @@ TEST_SUITE("store::fast_yaml") {
     auto doc = fast(text);
     REQUIRE(doc);
     Diagnostics a, b;
-    const Assessment x = decode_assessment(*doc, &a);
-    const Assessment y = decode_assessment(parse_document(k_path, text, schemas::assessment()), &b);
+    const Assessment x = decode_record<Assessment>(*doc, &a);
+    const Assessment y = decode_record<Assessment>(parse_document(k_path, text, schemas::assessment()), &b);
     CHECK(x.scores == y.scores);
     CHECK(x.needs == y.needs);
     CHECK(x.kind == y.kind);

@@ -17,6 +17,15 @@ namespace caseload {
 enum class BrokenRecord { Refuse, Allow };
 std::string resolve_client_id(const Store& store, const std::string& query,
                               BrokenRecord broken_record = BrokenRecord::Refuse);
+// The same, with the client's record as read, for commands that use it: the
+// one read of client.yaml they need. With BrokenRecord::Allow a record that
+// cannot be parsed gives none.
+struct ResolvedClient {
+  std::string id;
+  std::optional<Document> record;
+};
+ResolvedClient resolve_client(const Store& store, const std::string& query,
+                              BrokenRecord broken_record = BrokenRecord::Refuse);
 std::vector<ClientKey> load_client_keys(const Store& store, Diagnostics* warnings);
 
 // A date option in any SPEC 3 form; a bad one is a usage error naming the flag.

@@ -2,24 +2,45 @@
 // The records of SPEC 2 as plain values, for the logic in core: follow-ups,
 // matching, summaries. Optional fields that were missing or invalid on disk
 // are empty here; `check` is what reports them.
+//
+// Each record type has ONE list of its stored fields, `fields(io, record)`,
+// next to its struct: the keys as they are written, in canonical order (the
+// order of its schema in store/schema.cpp; a unit test holds the two
+// together). Every reader and writer walks that list: both YAML readers'
+// decoder (store/decode.cpp), the writer of new records (store/encode.cpp)
+// and the cache codec (store/cache_codec.cpp). `io` is called as
+// io("key", member) for each stored field, and io.path(member) /
+// io.stem(member) for what comes from the file's place rather than its text.
+// Adding a field: the member and its io(...) line here, its schema entry,
+// and man/caseload.5.
+#include <concepts>
 #include <map>
 #include <optional>
 #include <string>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "caseload/core/date.hpp"
 
 namespace caseload {
 
+// `fields` takes the record as it is given: mutable for readers, const for
+// writers.
+template <class Self, class Record>
+concept RecordOf = std::same_as<std::remove_const_t<Self>, Record>;
+
 struct Worker {
   std::string id;
   std::string name;
 };
+template <class Io, RecordOf<Worker> Self> void fields(Io& io, Self& w) { io("id", w.id)("name", w.name); }
 
 struct Domain {
   std::string id;
   std::string name;
 };
+template <class Io, RecordOf<Domain> Self> void fields(Io& io, Self& d) { io("id", d.id)("name", d.name); }
 
 struct Program {
   std::string id;
@@ -28,24 +49,47 @@ struct Program {
   std::optional<Period> renew_every;
   std::optional<Period> decision_after;
 };
+template <class Io, RecordOf<Program> Self> void fields(Io& io, Self& p) {
+  io("id", p.id)("name", p.name)("report_every", p.report_every)("renew_every", p.renew_every)(
+      "decision_after", p.decision_after);
+}
+
+// caseload.yaml's `defaults:`; a value that is missing or invalid keeps the default.
+struct Defaults {
+  std::string worker;
+  Period contact_every{30, 'd'};
+  Period reassess_every{90, 'd'};
+  Period referral_follow_up{7, 'd'};
+};
+template <class Io, RecordOf<Defaults> Self> void fields(Io& io, Self& d) {
+  io("worker", d.worker)("contact_every", d.contact_every)("reassess_every", d.reassess_every)(
+      "referral_follow_up", d.referral_follow_up);
+}
+
+// caseload.yaml's `git:`.
+struct GitSettings {
+  bool autocommit = true;
+};
+template <class Io, RecordOf<GitSettings> Self> void fields(Io& io, Self& g) { io("autocommit", g.autocommit); }
 
 struct Settings {
   int schema = 1;
   std::string agency;
   std::vector<Worker> workers;
-  std::string default_worker;
-  Period contact_every{30, 'd'};
-  Period reassess_every{90, 'd'};
-  Period referral_follow_up{7, 'd'};
-  std::map<int, std::string> scale;
+  Defaults defaults;
+  std::map<int, std::string> scale;  // level -> label
   std::vector<Domain> domains;
   std::vector<Program> programs;
-  bool autocommit = true;
+  GitSettings git;
 
   const Worker* find_worker(const std::string& id) const;
   const Domain* find_domain(const std::string& id) const;
   const Program* find_program(const std::string& id) const;
 };
+template <class Io, RecordOf<Settings> Self> void fields(Io& io, Self& s) {
+  io("schema", s.schema)("agency", s.agency)("workers", s.workers)("defaults", s.defaults)("scale", s.scale)(
+      "domains", s.domains)("programs", s.programs)("git", s.git);
+}
 
 // The Self-Sufficiency Matrix: its domains and 1-5 scale, the default for new stores.
 Settings default_settings();
@@ -60,6 +104,9 @@ struct Consent {
   // Given on or before today, not expired (expires is the last day it holds), not revoked.
   bool in_force(const Date& today) const;
 };
+template <class Io, RecordOf<Consent> Self> void fields(Io& io, Self& c) {
+  io("to", c.to)("scope", c.scope)("given", c.given)("expires", c.expires)("revoked", c.revoked);
+}
 
 struct Enrollment {
   std::string program;
@@ -69,12 +116,19 @@ struct Enrollment {
   std::optional<Date> next_report;
   std::optional<Date> renew_by;
 };
+template <class Io, RecordOf<Enrollment> Self> void fields(Io& io, Self& e) {
+  io("program", e.program)("status", e.status)("applied", e.applied)("decided", e.decided)(
+      "next_report", e.next_report)("renew_by", e.renew_by);
+}
 
 struct HouseholdMember {
   std::string name;
   std::string relation;
   std::string born;
 };
+template <class Io, RecordOf<HouseholdMember> Self> void fields(Io& io, Self& h) {
+  io("name", h.name)("relation", h.relation)("born", h.born);
+}
 
 struct Client {
   std::string id;
@@ -101,6 +155,16 @@ struct Client {
 
   bool is_open() const { return status == "open"; }
 };
+template <class Io, RecordOf<Client> Self> void fields(Io& io, Self& c) {
+  io("id", c.id)("name", c.name)("preferred_name", c.preferred_name)("external_id", c.external_id)("born", c.born)(
+      "language", c.language)("phone", c.phone)("email", c.email)("address", c.address)("household", c.household)(
+      "worker", c.worker)("risk", c.risk)("status", c.status)("opened", c.opened)("closed", c.closed)(
+      "closed_reason", c.closed_reason)("contact_every", c.contact_every)("tags", c.tags)("consent", c.consents)(
+      "enrollments", c.enrollments)("notes", c.notes);
+}
+
+// An assessment's scores in the order of its file: domain ID -> level (0 = not applicable).
+using Scores = std::vector<std::pair<std::string, int>>;
 
 struct Assessment {
   std::string path;
@@ -108,11 +172,19 @@ struct Assessment {
   std::optional<Date> date;
   std::string kind;
   std::string worker;
-  std::map<std::string, int> scores;
+  Scores scores;
   std::vector<std::string> needs;
   std::string strengths;
   std::string notes;
+
+  std::optional<int> score(const std::string& domain) const;
 };
+template <class Io, RecordOf<Assessment> Self> void fields(Io& io, Self& a) {
+  io.path(a.path);
+  io.stem(a.stem);
+  io("date", a.date)("kind", a.kind)("worker", a.worker)("scores", a.scores)("needs", a.needs)(
+      "strengths", a.strengths)("notes", a.notes);
+}
 
 struct Task {
   std::string id;
@@ -122,6 +194,9 @@ struct Task {
   std::string status;
   std::optional<Date> done;
 };
+template <class Io, RecordOf<Task> Self> void fields(Io& io, Self& t) {
+  io("id", t.id)("text", t.text)("owner", t.owner)("due", t.due)("status", t.status)("done", t.done);
+}
 
 struct Goal {
   std::string id;
@@ -131,12 +206,19 @@ struct Goal {
   std::string status;
   std::vector<Task> tasks;
 };
+template <class Io, RecordOf<Goal> Self> void fields(Io& io, Self& g) {
+  io("id", g.id)("domain", g.domain)("text", g.text)("target", g.target)("status", g.status)("tasks", g.tasks);
+}
 
 struct Plan {
   std::string path;
   std::optional<Date> review;
   std::vector<Goal> goals;
 };
+template <class Io, RecordOf<Plan> Self> void fields(Io& io, Self& p) {
+  io.path(p.path);
+  io("review", p.review)("goals", p.goals);
+}
 
 struct HistoryEntry {
   std::optional<Date> date;
@@ -144,6 +226,9 @@ struct HistoryEntry {
   std::string worker;
   std::string note;
 };
+template <class Io, RecordOf<HistoryEntry> Self> void fields(Io& io, Self& h) {
+  io("date", h.date)("status", h.status)("worker", h.worker)("note", h.note);
+}
 
 struct Referral {
   std::string path;
@@ -157,6 +242,11 @@ struct Referral {
   std::vector<HistoryEntry> history;
   std::string outcome;
 };
+template <class Io, RecordOf<Referral> Self> void fields(Io& io, Self& r) {
+  io.path(r.path);
+  io("id", r.id)("resource", r.resource)("domain", r.domain)("reason", r.reason)("goal", r.goal)(
+      "status", r.status)("follow_up", r.follow_up)("history", r.history)("outcome", r.outcome);
+}
 
 struct Contact {
   std::string path;
@@ -169,6 +259,12 @@ struct Contact {
   std::string text;
   std::optional<Date> next;
 };
+template <class Io, RecordOf<Contact> Self> void fields(Io& io, Self& c) {
+  io.path(c.path);
+  io.stem(c.id);
+  io("date", c.date)("kind", c.kind)("status", c.status)("worker", c.worker)("summary", c.summary)(
+      "text", c.text)("next", c.next);
+}
 
 struct Resource {
   std::string path;
@@ -186,6 +282,12 @@ struct Resource {
   std::string fees;
   std::vector<std::string> languages;
 };
+template <class Io, RecordOf<Resource> Self> void fields(Io& io, Self& r) {
+  io.path(r.path);
+  io("id", r.id)("name", r.name)("organization", r.organization)("domains", r.domains)("services", r.services)(
+      "phone", r.phone)("email", r.email)("url", r.url)("address", r.address)("hours", r.hours)(
+      "eligibility", r.eligibility)("fees", r.fees)("languages", r.languages);
+}
 
 // Everything in one client's folder.
 struct ClientRecord {
@@ -198,6 +300,10 @@ struct ClientRecord {
 
   const Contact* last_done_contact() const;
 };
+
+// The file records, each with its field list: for the templates instantiated
+// once per record type (decoder, cache codec, writer).
+#define CASELOAD_FOR_EACH_RECORD(X) X(Settings) X(Client) X(Assessment) X(Plan) X(Referral) X(Contact) X(Resource)
 
 // Text as people read it: a stored literal block's final newline dropped.
 std::string display_text(const std::string& stored);

@@ -1,7 +1,8 @@
 #pragma once
-// From a parsed record to the plain values of core/records.hpp. Lenient: a
-// value that is missing or malformed is left empty, and when `warnings` is
-// given a warning names where it is, so a list can skip it and go on.
+// From a parsed record to the plain values of core/records.hpp, by walking
+// the record's field list. Lenient: a value that is missing or malformed is
+// left empty, and when `warnings` is given a warning names where it is, so
+// a list can skip it and go on.
 #include "caseload/core/diagnostic.hpp"
 #include "caseload/core/records.hpp"
 #include "caseload/store/document.hpp"
@@ -9,22 +10,10 @@
 
 namespace caseload {
 
-Settings decode_settings(const Document& doc, Diagnostics* warnings = nullptr);
-Client decode_client(const Document& doc, Diagnostics* warnings = nullptr);
-Assessment decode_assessment(const Document& doc, Diagnostics* warnings = nullptr);
-Plan decode_plan(const Document& doc, Diagnostics* warnings = nullptr);
-Referral decode_referral(const Document& doc, Diagnostics* warnings = nullptr);
-Contact decode_contact(const Document& doc, Diagnostics* warnings = nullptr);
-Resource decode_resource(const Document& doc, Diagnostics* warnings = nullptr);
-
-// The same for a record the fast reader read: the same record and warnings.
-Settings decode_settings(const FastDocument& doc, Diagnostics* warnings = nullptr);
-Client decode_client(const FastDocument& doc, Diagnostics* warnings = nullptr);
-Assessment decode_assessment(const FastDocument& doc, Diagnostics* warnings = nullptr);
-Plan decode_plan(const FastDocument& doc, Diagnostics* warnings = nullptr);
-Referral decode_referral(const FastDocument& doc, Diagnostics* warnings = nullptr);
-Contact decode_contact(const FastDocument& doc, Diagnostics* warnings = nullptr);
-Resource decode_resource(const FastDocument& doc, Diagnostics* warnings = nullptr);
+// T is a record of CASELOAD_FOR_EACH_RECORD; Doc is a Document (yaml-cpp) or
+// a FastDocument (the fast reader), which give the same record and warnings.
+template <typename T, typename Doc>
+T decode_record(const Doc& doc, Diagnostics* warnings = nullptr);
 
 // The file name without folder and .yaml.
 std::string file_stem(const std::string& path);

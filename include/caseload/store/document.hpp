@@ -24,6 +24,10 @@ struct Document {
   std::string text;  // the bytes as read ("" for a new record)
   YAML::Node root;   // always a map
   const Schema* schema = nullptr;
+  // The canonical form of `text` as read_document read it, so that a writer
+  // can tell a changed record from one that was only not in canonical form
+  // without parsing the text again ("" when not read from a file).
+  std::string canonical_as_read = {};
 
   Location where(const YAML::Node& node) const;
   Location where_key(const YAML::Node& map, std::string_view key) const;

@@ -41,6 +41,11 @@ struct Schema {
   std::string_view name;
   std::vector<Field> fields;
   bool flow = false;  // entries of a MapList written one per line as {k: v, ...}
+  // For entries of a list, how `sync` tells them apart: the fields that name
+  // an entry (default: `id`, when the entry has one) ...
+  std::vector<std::string_view> merge_key = {};
+  bool merge_key_is_personal = false;  // ... never printed in a conflict when they are personal data
+  bool append_only = false;            // entries are only ever appended (a history)
 
   const Field* find(std::string_view key) const;
   int rank(std::string_view key) const;  // canonical position, -1 when unknown
@@ -55,11 +60,6 @@ const Schema& referral();
 const Schema& contact();
 const Schema& resource();
 }  // namespace schemas
-
-// The schema of the record at a root-relative path (caseload.yaml, a
-// resource, a client's file), by the layout of SPEC 2; nullptr for any other
-// path, hidden files (leftover temp files) included.
-const Schema* schema_for_path(std::string_view path);
 
 // Enumerations shared by the schema, the validator and the commands.
 namespace choices {

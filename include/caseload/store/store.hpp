@@ -13,6 +13,7 @@
 #include "caseload/core/records.hpp"
 #include "caseload/store/document.hpp"
 #include "caseload/store/lock.hpp"
+#include "caseload/store/record_types.hpp"
 
 namespace caseload {
 
@@ -70,8 +71,9 @@ class Store {
   static std::string client_path(const std::string& id);  // clients/<id>/client.yaml
 
   // One client's folder, read directly (no cache): fast on any store size.
-  ClientRecord load_client(const std::string& id, OnBroken on_broken,
-                           Diagnostics* warnings = nullptr) const;
+  // `client`: its client.yaml, when the caller has read it already.
+  ClientRecord load_client(const std::string& id, OnBroken on_broken, Diagnostics* warnings = nullptr,
+                           const Document* client = nullptr) const;
   // Store-wide reads (load.cpp) parse on all cores and go through the cache
   // of .caseload/cache/; the results are the same as reading every file.
   //
@@ -86,11 +88,12 @@ class Store {
   std::optional<Resource> load_resource(const std::string& id) const;
   std::vector<Resource> load_resources(Diagnostics* warnings) const;
 
-  // Every record file of the store (not caseload.yaml), with its schema, in
-  // path order; hidden files (leftover temp files) and links are not records.
+  // Every record file of the store (not caseload.yaml), with its type, in
+  // the order of the table of record types; hidden files (leftover temp
+  // files) and links are not records.
   struct RecordFile {
     std::string path;
-    const Schema* schema;
+    const RecordType* type;
   };
   std::vector<RecordFile> record_files() const;
 
