@@ -6,6 +6,7 @@
 #include "caseload/cli/commands.hpp"
 #include "caseload/cli/snapshot.hpp"
 #include "caseload/core/choices.hpp"
+#include "caseload/core/text.hpp"
 #include "caseload/report/csv.hpp"
 #include "caseload/report/json.hpp"
 #include "caseload/store/schema.hpp"
@@ -26,10 +27,8 @@ struct Row {
 
 bool selected(const ListOptions& o, const Client& c) {
   if (o.status != "all" && c.status != o.status) return false;
-  if (!o.workers.empty() && std::find(o.workers.begin(), o.workers.end(), c.worker) == o.workers.end()) return false;
-  return std::all_of(o.tags.begin(), o.tags.end(), [&](const std::string& t) {
-    return std::find(c.tags.begin(), c.tags.end(), t) != c.tags.end();
-  });
+  if (!o.workers.empty() && !contains(o.workers, c.worker)) return false;
+  return std::all_of(o.tags.begin(), o.tags.end(), [&](const std::string& t) { return contains(c.tags, t); });
 }
 
 std::string date_or_empty(const std::optional<Date>& d) { return d ? d->str() : ""; }

@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "caseload/core/choices.hpp"
+#include "caseload/core/text.hpp"
 
 namespace caseload {
 namespace {
@@ -22,10 +23,6 @@ int risk_rank(const std::string& risk) {
 int kind_rank(const std::string& kind) {
   auto it = std::find(k_followup_kinds.begin(), k_followup_kinds.end(), kind);
   return static_cast<int>(it - k_followup_kinds.begin());
-}
-
-bool contains(const std::vector<std::string>& list, const std::string& value) {
-  return std::find(list.begin(), list.end(), value) != list.end();
 }
 
 class Collector {

@@ -10,10 +10,6 @@
 namespace caseload {
 namespace {
 
-bool contains(const std::vector<std::string_view>& list, std::string_view value) {
-  return std::find(list.begin(), list.end(), value) != list.end();
-}
-
 // The lifecycle as data: each open status and where it may go. Final
 // statuses are those with no row (is_final_referral_status). Cancelling is written out per row so the table
 // reads as the whole truth.
