@@ -4,6 +4,7 @@
 #include "caseload/cli/commands.hpp"
 #include "caseload/cli/common.hpp"
 #include "caseload/cli/new_records.hpp"
+#include "caseload/core/choices.hpp"
 
 namespace caseload {
 namespace {
@@ -43,7 +44,7 @@ void setup_assess(CLI::App& app, Runner& run) {
                           run_assess);
   cmd->add_option("client", o->client, "Client ID, ID prefix or name")->required();
   cmd->add_option("--kind", o->kind, "review (default), closing or intake")
-      ->check(CLI::IsMember({"intake", "review", "closing"}));
+      ->check(CLI::IsMember(choices::as_strings(choices::assessment_kind)));
   cmd->add_option("--score", o->scores, "DOMAIN=LEVEL, e.g. housing=3 (0 = not applicable); repeatable")
       ->allow_extra_args(false);
   cmd->add_option("--need", o->needs, "A domain flagged as a need; repeatable")->allow_extra_args(false);

@@ -21,6 +21,9 @@ std::vector<std::string> open_work(const ClientRecord& r) {
   if (r.plan) {
     for (const auto& g : r.plan->goals) {
       for (const auto& t : g.tasks) {
+        // Every todo task, whatever its goal's status: not task_is_open, which
+        // counts only an active goal's tasks (the follow-up list's rule), as
+        // closing the case leaves the others undone too.
         if (t.status == "todo") open.push_back(fmt::format("task {}: {}", t.id, t.text));
       }
     }

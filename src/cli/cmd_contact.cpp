@@ -68,7 +68,7 @@ int record_contact(const ContactOptions& o, Context& ctx, bool scheduled) {
 
 void common_options(CLI::App* cmd, ContactOptions& o) {
   cmd->add_option("--kind", o.kind, "visit, call, office, message, collateral or note")
-      ->check(CLI::IsMember(std::vector<std::string>(choices::contact_kind.begin(), choices::contact_kind.end())));
+      ->check(CLI::IsMember(choices::as_strings(choices::contact_kind)));
   cmd->add_option("--next", o.next, "Next contact planned (a date)");
   cmd->add_option("--text", o.text, "The narrative (- reads stdin)");
   cmd->add_flag("-e,--edit", o.editor, "Write the narrative in $VISUAL/$EDITOR");
@@ -85,7 +85,7 @@ void setup_contact(CLI::App& app, Runner& run) {
   contact->add_option("summary", c->summary, "One line saying what happened")->required();
   contact->add_option("--date", c->date, "When: a date, optionally with THH:MM (default: now)");
   contact->add_option("--status", c->status, "done (default), scheduled, missed or cancelled")
-      ->check(CLI::IsMember(std::vector<std::string>(choices::contact_status.begin(), choices::contact_status.end())));
+      ->check(CLI::IsMember(choices::as_strings(choices::contact_status)));
   common_options(contact, *c);
 
   auto s = std::make_shared<ContactOptions>();

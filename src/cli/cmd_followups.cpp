@@ -6,6 +6,7 @@
 #include "caseload/cli/commands.hpp"
 #include "caseload/cli/common.hpp"
 #include "caseload/cli/snapshot.hpp"
+#include "caseload/core/text.hpp"
 #include "caseload/report/followups_report.hpp"
 #include "caseload/store/fsutil.hpp"
 
@@ -27,7 +28,7 @@ FollowupFilter make_filter(const FollowupsOptions& o, Context& ctx, const Store&
   if (o.mine) f.workers.push_back(ctx.acting_worker(store, ""));
   for (const auto& c : o.clients) f.clients.push_back(resolve_client_id(store, c));
   for (const auto& k : o.kinds) {
-    if (std::find(k_followup_kinds.begin(), k_followup_kinds.end(), k) == k_followup_kinds.end()) {
+    if (!contains(k_followup_kinds, k)) {
       std::string all;
       for (const auto& x : k_followup_kinds) all += (all.empty() ? "" : ", ") + x;
       throw UsageError(fmt::format("--kind: '{}' is not a follow-up kind", k), fmt::format("kinds: {}", all));

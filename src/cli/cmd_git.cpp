@@ -2,11 +2,11 @@
 // history from git: who changed which files and fields, when).
 #include <fmt/format.h>
 
-#include <sstream>
 
 #include "caseload/cli/commands.hpp"
 #include "caseload/cli/common.hpp"
 #include "caseload/core/errors.hpp"
+#include "caseload/core/text.hpp"
 #include "caseload/report/json.hpp"
 #include "caseload/store/document.hpp"
 #include "caseload/store/git.hpp"
@@ -69,13 +69,10 @@ std::vector<Commit> client_history(const Store& store, const std::string& id) {
                                        "--format=%x1e%H%x1f%ad%x1f%an%x1f%s", "--name-status", "--", folder});
   if (!r.ok()) throw Error(fmt::format("git log failed: {}", r.message()), "is the store a git repository?");
   std::vector<Commit> commits;
-  std::istringstream lines(r.out);
-  for (std::string line; std::getline(lines, line);) {
+  for (const auto& line : split_lines(r.out)) {
     if (line.empty()) continue;
     if (line.front() == '\x1e') {
-      std::vector<std::string> f;
-      std::istringstream parts(line.substr(1));
-      for (std::string part; std::getline(parts, part, '\x1f');) f.push_back(part);
+      std::vector<std::string> f = split(std::string_view(line).substr(1), '\x1f');
       f.resize(4);
       commits.push_back({f[0], f[1], f[2], f[3], {}});
     } else if (!commits.empty() && line.size() > 2 && line[1] == '\t') {

@@ -4,12 +4,12 @@
 #include <cctype>
 #include <fstream>
 #include <iterator>
-#include <sstream>
 
 #include "caseload/cli/commands.hpp"
 #include "caseload/cli/common.hpp"
 #include "caseload/cli/git_setup.hpp"
 #include "caseload/core/ids.hpp"
+#include "caseload/core/text.hpp"
 #include "caseload/store/emit.hpp"
 #include "caseload/store/encode.hpp"
 #include "caseload/store/fsutil.hpp"
@@ -56,8 +56,7 @@ void ignore_local_state(const fs::path& dir) {
   if (std::ifstream in(dir / ".gitignore", std::ios::binary); in) {
     text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   }
-  std::istringstream lines(text);
-  for (std::string line; std::getline(lines, line);) {
+  for (const auto& line : split_lines(text)) {
     if (line == ".caseload/" || line == ".caseload" || line == "/.caseload/" || line == "/.caseload") return;
   }
   if (!text.empty() && text.back() != '\n') text += '\n';

@@ -6,6 +6,7 @@
 #include "caseload/cli/commands.hpp"
 #include "caseload/cli/common.hpp"
 #include "caseload/cli/new_records.hpp"
+#include "caseload/core/choices.hpp"
 #include "caseload/core/ids.hpp"
 #include "caseload/core/text.hpp"
 
@@ -156,7 +157,7 @@ void setup_intake(CLI::App& app, Runner& run) {
   cmd->add_option("--address", o->address, "Postal address (several lines allowed; - reads stdin)");
   cmd->add_option("--household", o->household, "A household member as NAME[:RELATION[:BORN]]; repeatable")->allow_extra_args(false);
   cmd->add_option("--worker", o->worker, "Responsible worker ID (else CASELOAD_WORKER, else defaults.worker)");
-  cmd->add_option("--risk", o->risk, "low, medium or high: orders the follow-up list")->check(CLI::IsMember({"low", "medium", "high"}));
+  cmd->add_option("--risk", o->risk, "low, medium or high: orders the follow-up list")->check(CLI::IsMember(choices::as_strings(choices::risk)));
   cmd->add_option("--opened", o->opened, "Date the case was opened (default: today)");
   cmd->add_option("--contact-every", o->contact_every, "Contact cadence for this client, e.g. 14d (overrides the default)");
   cmd->add_option("--tag", o->tags, "A tag; repeatable")->allow_extra_args(false);

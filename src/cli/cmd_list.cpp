@@ -5,6 +5,8 @@
 
 #include "caseload/cli/commands.hpp"
 #include "caseload/cli/snapshot.hpp"
+#include "caseload/core/choices.hpp"
+#include "caseload/core/text.hpp"
 #include "caseload/report/csv.hpp"
 #include "caseload/report/json.hpp"
 #include "caseload/store/schema.hpp"
@@ -25,10 +27,8 @@ struct Row {
 
 bool selected(const ListOptions& o, const Client& c) {
   if (o.status != "all" && c.status != o.status) return false;
-  if (!o.workers.empty() && std::find(o.workers.begin(), o.workers.end(), c.worker) == o.workers.end()) return false;
-  return std::all_of(o.tags.begin(), o.tags.end(), [&](const std::string& t) {
-    return std::find(c.tags.begin(), c.tags.end(), t) != c.tags.end();
-  });
+  if (!o.workers.empty() && !contains(o.workers, c.worker)) return false;
+  return std::all_of(o.tags.begin(), o.tags.end(), [&](const std::string& t) { return contains(c.tags, t); });
 }
 
 std::string date_or_empty(const std::optional<Date>& d) { return d ? d->str() : ""; }
@@ -109,7 +109,9 @@ int run_list(const ListOptions& o, Context& ctx) {
 void setup_list(CLI::App& app, Runner& run) {
   auto o = std::make_shared<ListOptions>();
   auto* cmd = add_command(app, run, "list", "The caseload: ID, name, worker, opened, last contact, next due", o, run_list);
-  cmd->add_option("--status", o->status, "open (default), closed or all")->check(CLI::IsMember({"open", "closed", "all"}));
+  std::vector<std::string> statuses = choices::as_strings(choices::client_status);
+  statuses.push_back("all");  // every client, whatever its status
+  cmd->add_option("--status", o->status, "open (default), closed or all")->check(CLI::IsMember(statuses));
   cmd->add_option("--worker", o->workers, "Only clients of this worker; repeatable")->allow_extra_args(false);
   cmd->add_option("--tag", o->tags, "Only clients with this tag; repeatable (all must match)")->allow_extra_args(false);
 }

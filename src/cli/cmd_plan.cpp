@@ -55,6 +55,8 @@ void note_open_tasks(Context& ctx, const YAML::Node& goal, const std::string& go
   const YAML::Node tasks = child(goal, "tasks");
   if (tasks.IsSequence()) {
     for (const auto& t : tasks) {
+      // The task's own status, not task_is_open: that needs an active goal,
+      // and this goal is leaving active (a task without a status counts as todo).
       if (get_string(t, "status").value_or("todo") == "todo") open += " " + get_string(t, "id").value_or("?");
     }
   }

@@ -200,7 +200,7 @@ void apply_move(Document& doc, const Move& m, const Date& today) {
 Move move_from_options(const ReferralOptions& o, Context& ctx, const Store& store, const Date& today) {
   if (!is_referral_status(o.status)) {
     throw UsageError(fmt::format("'{}' is not a referral status", o.status),
-                     fmt::format("statuses: {}", join(std::vector<std::string>(k_referral_statuses.begin(), k_referral_statuses.end()))));
+                     fmt::format("statuses: {}", join_choices(choices::referral_status)));
   }
   Move m;
   m.status = o.status;

@@ -45,10 +45,6 @@ bool speaks(const Resource& r, const std::string& language) {
   });
 }
 
-bool contains(const std::vector<std::string>& list, const std::string& value) {
-  return std::find(list.begin(), list.end(), value) != list.end();
-}
-
 std::string join(const std::vector<std::string>& items, const char* sep = ", ") {
   std::string out;
   for (const auto& i : items) out += (out.empty() ? "" : sep) + i;
@@ -196,6 +192,7 @@ int run_show(const ResourceOptions& o, Context& ctx) {
     if (value.empty()) return;
     ctx.out << label << ":\n";
     std::string text = display_text(value);
+    // Not split_lines: a value of only newlines still shows one (empty) line.
     for (size_t start = 0; start <= text.size();) {
       size_t end = std::min(text.find('\n', start), text.size());
       ctx.out << "  " << text.substr(start, end - start) << '\n';

@@ -92,16 +92,12 @@ class Screen {
     }
   }
 
+  // The text's lines as shown: trimmed, blank ones left out.
   static std::vector<std::string> lines(const std::string& text) {
     std::vector<std::string> out;
-    size_t start = 0;
-    const std::string t = display_text(text);
-    while (start <= t.size()) {
-      size_t end = t.find('\n', start);
-      if (end == std::string::npos) end = t.size();
-      std::string l = trim(t.substr(start, end - start));
+    for (const auto& line : split_lines(display_text(text))) {
+      std::string l = trim(line);
       if (!l.empty()) out.push_back(l);
-      start = end + 1;
     }
     return out;
   }
@@ -122,21 +118,9 @@ class Screen {
     print_table(s, t, Style{false});
     std::string out;
     bool first = true;
-    for (const auto& l : lines_keep(s.str())) {
+    for (const auto& l : split_lines(s.str())) {
       if (first) { first = false; continue; }  // sections have their own title: no header row
       out += "  " + l + "\n";
-    }
-    return out;
-  }
-
-  static std::vector<std::string> lines_keep(const std::string& text) {
-    std::vector<std::string> out;
-    size_t start = 0;
-    while (start < text.size()) {
-      size_t end = text.find('\n', start);
-      if (end == std::string::npos) end = text.size();
-      out.push_back(text.substr(start, end - start));
-      start = end + 1;
     }
     return out;
   }

@@ -5,11 +5,10 @@
 // not merge.
 #include <fmt/format.h>
 
-#include <sstream>
-
 #include "caseload/cli/commands.hpp"
 #include "caseload/cli/git_setup.hpp"
 #include "caseload/core/errors.hpp"
+#include "caseload/core/text.hpp"
 #include "caseload/store/document.hpp"
 #include "caseload/store/git.hpp"
 #include "caseload/store/lock.hpp"
@@ -36,12 +35,10 @@ std::string trimmed(std::string s) {
   return s;
 }
 
+// The entries of a list git prints one a line: its non-empty lines.
 std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> out;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);) {
-    if (!line.empty()) out.push_back(line);
-  }
+  std::vector<std::string> out = split_lines(text);
+  std::erase(out, "");
   return out;
 }
 

@@ -4,8 +4,8 @@
 
 #include <fstream>
 #include <iterator>
-#include <sstream>
 
+#include "caseload/core/text.hpp"
 #include "caseload/store/fsutil.hpp"
 #include "caseload/store/git.hpp"
 
@@ -14,13 +14,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-bool has_line(const std::string& text, const std::string& line) {
-  std::istringstream lines(text);
-  for (std::string l; std::getline(lines, l);) {
-    if (l == line) return true;
-  }
-  return false;
-}
+bool has_line(const std::string& text, const std::string& line) { return contains(split_lines(text), line); }
 
 }  // namespace
 

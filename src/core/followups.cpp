@@ -6,23 +6,23 @@
 #include <algorithm>
 #include <tuple>
 
+#include "caseload/core/choices.hpp"
+#include "caseload/core/text.hpp"
+
 namespace caseload {
 namespace {
 
+// Higher risk first: the reverse of the order of choices::risk (low, medium,
+// high). No risk, or one outside the list, after them all.
 int risk_rank(const std::string& risk) {
-  if (risk == "high") return 0;
-  if (risk == "medium") return 1;
-  if (risk == "low") return 2;
-  return 3;
+  const int n = static_cast<int>(choices::risk.size());
+  const int i = choices::index_of(choices::risk, risk);
+  return i < 0 ? n : n - 1 - i;
 }
 
 int kind_rank(const std::string& kind) {
   auto it = std::find(k_followup_kinds.begin(), k_followup_kinds.end(), kind);
   return static_cast<int>(it - k_followup_kinds.begin());
-}
-
-bool contains(const std::vector<std::string>& list, const std::string& value) {
-  return std::find(list.begin(), list.end(), value) != list.end();
 }
 
 class Collector {

@@ -10,12 +10,8 @@
 namespace caseload {
 namespace {
 
-bool contains(const std::vector<std::string_view>& list, std::string_view value) {
-  return std::find(list.begin(), list.end(), value) != list.end();
-}
-
 // The lifecycle as data: each open status and where it may go. Final
-// statuses have no row. Cancelling is written out per row so the table
+// statuses are those with no row (is_final_referral_status). Cancelling is written out per row so the table
 // reads as the whole truth.
 const std::vector<std::pair<std::string_view, std::vector<std::string_view>>>& moves() {
   static const std::vector<std::pair<std::string_view, std::vector<std::string_view>>> k_moves = {
@@ -36,11 +32,9 @@ const std::vector<std::string_view>* moves_from(std::string_view from) {
 
 }  // namespace
 
-bool is_referral_status(std::string_view status) { return contains(k_referral_statuses, status); }
+bool is_referral_status(std::string_view status) { return is_one_of(status, choices::referral_status); }
 
-bool is_final_referral_status(std::string_view status) {
-  return status == "completed" || status == "closed-unmet" || status == "declined" || status == "cancelled";
-}
+bool is_final_referral_status(std::string_view status) { return is_referral_status(status) && !moves_from(status); }
 
 bool is_initial_referral_status(std::string_view status) { return status == "draft" || status == "sent"; }
 

@@ -64,7 +64,7 @@ bool reads_as_non_string(const std::string& v) {
   static const std::array<std::string_view, 22> k_words = {
       "~",   "null", "Null", "NULL", "y",     "Y",     "yes",   "Yes",   "YES",  "n",   "N",
       "no",  "No",   "NO",   "true", "True",  "TRUE",  "false", "False", "FALSE", "on", "off"};
-  if (std::find(k_words.begin(), k_words.end(), v) != k_words.end()) return true;
+  if (contains(k_words, v)) return true;
   if (v == "On" || v == "ON" || v == "Off" || v == "OFF" || v == "<<" || v == "=") return true;
   const char c = v.front();
   return (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.';

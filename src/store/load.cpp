@@ -76,8 +76,13 @@ void read_events(const fs::path& root, CacheFile* cache, const std::vector<Scann
   }
 }
 
-// Assessments of one day: intake, review, closing.
-int kind_rank(const std::string& kind) { return kind == "intake" ? 0 : kind == "closing" ? 2 : 1; }
+// Assessments of one day in the order of choices::assessment_kind (intake,
+// review, closing). A kind outside the list (check reports it) sorts with
+// the reviews, between intake and closing.
+int kind_rank(const std::string& kind) {
+  const int rank = choices::index_of(choices::assessment_kind, kind);
+  return rank >= 0 ? rank : choices::index_of(choices::assessment_kind, "review");
+}
 
 void sort_events(ClientRecord& r) {
   // By date, then by name (files made by older versions: name, then -2, -3 ...).

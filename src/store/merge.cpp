@@ -8,6 +8,7 @@
 
 #include "caseload/core/plan.hpp"
 #include "caseload/core/referral.hpp"
+#include "caseload/core/text.hpp"
 #include "caseload/store/document.hpp"
 #include "caseload/store/emit.hpp"
 #include "caseload/store/record_types.hpp"
@@ -365,10 +366,6 @@ std::vector<std::string> task_ids_of(const YAML::Node& plan) {
   return ids;
 }
 
-bool contains(const std::vector<std::string>& ids, const std::string& id) {
-  return std::find(ids.begin(), ids.end(), id) != ids.end();
-}
-
 // Every ID the three versions use is taken: IDs are never reused.
 std::vector<std::string> all_ids(std::vector<std::string> (*ids)(const YAML::Node&), const YAML::Node& base,
                                  const YAML::Node& ours, const YAML::Node& theirs) {
@@ -470,18 +467,6 @@ YAML::Node renumber_plan_ids(const YAML::Node& base, const YAML::Node& ours, con
 }
 
 // ---- conflict markers --------------------------------------------------------
-
-std::vector<std::string> split_lines(const std::string& text) {
-  std::vector<std::string> lines;
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    lines.push_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return lines;
-}
 
 using Lines = std::vector<std::string>;
 

@@ -21,19 +21,6 @@ int Schema::rank(std::string_view key) const {
   return -1;
 }
 
-bool is_one_of(std::string_view value, const std::vector<std::string_view>& options) {
-  return std::find(options.begin(), options.end(), value) != options.end();
-}
-
-std::string join_choices(const std::vector<std::string_view>& options) {
-  std::string out;
-  for (const auto& o : options) {
-    if (!out.empty()) out += ", ";
-    out += o;
-  }
-  return out;
-}
-
 namespace schemas {
 namespace {
 using K = FieldKind;

@@ -385,13 +385,9 @@ std::vector<int> comment_lines(const std::string& text) {
   std::vector<int> lines;
   int line_no = 0;
   int block_indent = -1;  // inside a literal/folded block deeper than this indent
-  size_t start = 0;
-  while (start < text.size()) {
-    size_t end = text.find('\n', start);
-    if (end == std::string::npos) end = text.size();
-    const std::string_view line(text.data() + start, end - start);
+  for (const std::string& text_line : split_lines(text)) {
+    const std::string_view line = text_line;
     ++line_no;
-    start = end + 1;
     const size_t first = line.find_first_not_of(' ');
     if (first == std::string_view::npos) continue;
     const int indent = static_cast<int>(first);

@@ -39,8 +39,8 @@ bool listed_as_allowed(std::string_view from, std::string_view to) {
 
 TEST_SUITE("core::referral lifecycle") {
   TEST_CASE("the statuses of SPEC 2 are known, anything else is not") {
-    for (auto s : k_referral_statuses) CHECK(is_referral_status(s));
-    CHECK(k_referral_statuses.size() == 8);
+    for (auto s : choices::referral_status) CHECK(is_referral_status(s));
+    CHECK(choices::referral_status.size() == 8);
     CHECK_FALSE(is_referral_status("open"));
     CHECK_FALSE(is_referral_status("Sent"));
     CHECK_FALSE(is_referral_status(""));
@@ -57,6 +57,26 @@ TEST_SUITE("core::referral lifecycle") {
     CHECK_FALSE(is_final_referral_status("no-response"));
   }
 
+  TEST_CASE("the final statuses, derived from the moves table, are exactly the four of SPEC 2") {
+    std::vector<std::string_view> final_statuses;
+    for (auto s : choices::referral_status) {
+      if (is_final_referral_status(s)) final_statuses.push_back(s);
+    }
+    CHECK(final_statuses == std::vector<std::string_view>{"declined", "completed", "closed-unmet", "cancelled"});
+    // A status that is no status is neither open nor final.
+    CHECK_FALSE(is_final_referral_status("open"));
+    CHECK_FALSE(is_final_referral_status("Completed"));
+    CHECK_FALSE(is_final_referral_status(""));
+  }
+
+  TEST_CASE("every open status has somewhere to go, every final one nowhere") {
+    for (auto s : choices::referral_status) {
+      CAPTURE(s);
+      CHECK(next_referral_statuses(s).empty() == is_final_referral_status(s));
+      for (const auto& to : next_referral_statuses(s)) CHECK(is_referral_status(to));
+    }
+  }
+
   TEST_CASE("a history starts with draft or sent only") {
     CHECK(is_initial_referral_status("draft"));
     CHECK(is_initial_referral_status("sent"));
@@ -67,8 +87,8 @@ TEST_SUITE("core::referral lifecycle") {
   }
 
   TEST_CASE("each allowed move is allowed, every other pair of statuses is refused") {
-    for (auto from : k_referral_statuses) {
-      for (auto to : k_referral_statuses) {
+    for (auto from : choices::referral_status) {
+      for (auto to : choices::referral_status) {
         CAPTURE(from);
         CAPTURE(to);
         CHECK(referral_transition_allowed(from, to) == listed_as_allowed(from, to));
@@ -86,7 +106,7 @@ TEST_SUITE("core::referral lifecycle") {
   }
 
   TEST_CASE("staying in the same status is not a move") {
-    for (auto s : k_referral_statuses) {
+    for (auto s : choices::referral_status) {
       CAPTURE(s);
       CHECK_FALSE(referral_transition_allowed(s, s));
     }

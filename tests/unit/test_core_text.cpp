@@ -1,5 +1,10 @@
 #include <doctest/doctest.h>
 
+#include <array>
+#include <sstream>
+#include <string>
+#include <vector>
+
 #include "caseload/core/text.hpp"
 
 using namespace caseload;
@@ -139,5 +144,55 @@ TEST_SUITE("core::text") {
     CHECK(contains_control("a\nb", false));
     CHECK_FALSE(contains_control("a\nb\tc", true));
     CHECK(contains_control("a\rb", true));
+  }
+}
+
+TEST_SUITE("core::text lines and lists") {
+  using Lines = std::vector<std::string>;
+
+  TEST_CASE("split_lines: a final newline ends the last line and starts no empty one") {
+    CHECK(split_lines("a\nb\n") == Lines{"a", "b"});
+    CHECK(split_lines("a\nb") == Lines{"a", "b"});
+    CHECK(split_lines("") == Lines{});
+    CHECK(split_lines("\n") == Lines{""});
+    CHECK(split_lines("\n\n") == Lines{"", ""});
+    CHECK(split_lines("a\n\nb\n") == Lines{"a", "", "b"});
+    CHECK(split_lines("a\n\n") == Lines{"a", ""});
+  }
+
+  TEST_CASE("split_lines keeps everything but the newline: carriage returns, spaces, tabs") {
+    CHECK(split_lines("a\r\nb \n\tc") == Lines{"a\r", "b ", "\tc"});
+  }
+
+  TEST_CASE("split_lines reads as std::getline does") {
+    for (const char* text : {"", "\n", "x", "x\n", "x\n\n", "\nx", "x\n y \n\nz", "ü\nØ\n"}) {
+      CAPTURE(text);
+      Lines expected;
+      std::istringstream in(text);
+      for (std::string line; std::getline(in, line);) expected.push_back(line);
+      CHECK(split_lines(text) == expected);
+    }
+  }
+
+  TEST_CASE("split at another separator, same rules") {
+    CHECK(split("a\x1f" "b\x1f" "c", '\x1f') == Lines{"a", "b", "c"});
+    CHECK(split("a,,b,", ',') == Lines{"a", "", "b"});
+    CHECK(split(",", ',') == Lines{""});
+    CHECK(split("", ',') == Lines{});
+    CHECK(split("no separator", ',') == Lines{"no separator"});
+  }
+
+  TEST_CASE("contains finds a value in any list of comparable elements") {
+    const std::vector<std::string> strings = {"aoki", "berg"};
+    CHECK(contains(strings, "berg"));
+    CHECK(contains(strings, std::string("aoki")));
+    CHECK_FALSE(contains(strings, "Aoki"));
+    const std::vector<std::string_view> views = {"sent", "accepted"};
+    CHECK(contains(views, std::string_view("sent")));
+    CHECK(contains(views, std::string("accepted")));
+    CHECK_FALSE(contains(views, ""));
+    const std::array<int, 3> numbers = {1, 2, 3};
+    CHECK(contains(numbers, 2));
+    CHECK_FALSE(contains(std::vector<std::string>{}, "x"));
   }
 }

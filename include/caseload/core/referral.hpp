@@ -9,18 +9,16 @@
 #include <string_view>
 #include <vector>
 
+#include "caseload/core/choices.hpp"
 #include "caseload/core/records.hpp"
 
 namespace caseload {
 
-// Every status, in lifecycle order.
-inline const std::vector<std::string_view> k_referral_statuses = {
-    "draft", "sent", "accepted", "declined", "no-response", "completed", "closed-unmet", "cancelled"};
-
+// One of choices::referral_status (every status, in lifecycle order).
 bool is_referral_status(std::string_view status);
 
-// Referral states after which nothing more happens: completed, closed-unmet,
-// declined, cancelled.
+// Referral states after which nothing more happens: the statuses the moves
+// table gives no moves from (completed, closed-unmet, declined, cancelled).
 bool is_final_referral_status(std::string_view status);
 
 // The statuses a history may start with: a referral is drafted or sent.

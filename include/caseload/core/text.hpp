@@ -1,8 +1,13 @@
 #pragma once
 // Unicode text: validity, normalisation, search keys and display width, all
 // through utf8proc so that every script is handled by one maintained table.
+// Also the small string and list helpers every layer shares: splitting into
+// lines, trimming, and whether a list holds a value.
+#include <algorithm>
+#include <iterator>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace caseload {
 
@@ -32,5 +37,23 @@ std::string first_line(std::string_view text);
 bool contains_control(std::string_view text, bool allow_newline_and_tab);
 
 std::string trim(std::string_view text);
+
+// The parts of `text` between `separator`s, without them, as std::getline
+// reads them: a final separator ends the last part and starts no empty one.
+// "a,b" and "a,b," give {"a", "b"}; "a,,b" gives {"a", "", "b"}; "," gives
+// {""}; "" gives none.
+std::vector<std::string> split(std::string_view text, char separator);
+
+// The lines of `text`: split(text, '\n'). A final newline ends the last line
+// ("a\nb\n" and "a\nb" both give {"a", "b"}), and a '\r' before a newline
+// stays part of its line.
+std::vector<std::string> split_lines(std::string_view text);
+
+// Whether `list` holds `value` (any container, any value its elements compare
+// equal with).
+template <class List, class Value>
+bool contains(const List& list, const Value& value) {
+  return std::find(std::begin(list), std::end(list), value) != std::end(list);
+}
 
 }  // namespace caseload

@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "caseload/core/choices.hpp"  // the enumerations the Enum fields take
+
 namespace caseload {
 
 enum class FieldKind {
@@ -62,25 +64,6 @@ const Schema& resource();
 }  // namespace schemas
 
 // Enumerations shared by the schema, the validator and the commands.
-namespace choices {
-inline const std::vector<std::string_view> client_status = {"open", "closed"};
-inline const std::vector<std::string_view> risk = {"low", "medium", "high"};
-inline const std::vector<std::string_view> assessment_kind = {"intake", "review", "closing"};
-inline const std::vector<std::string_view> goal_status = {"active", "achieved", "on-hold",
-                                                          "abandoned"};
-inline const std::vector<std::string_view> task_status = {"todo", "done", "cancelled"};
-inline const std::vector<std::string_view> referral_status = {
-    "draft", "sent", "accepted", "declined", "no-response", "completed", "closed-unmet",
-    "cancelled"};
-inline const std::vector<std::string_view> contact_kind = {"visit",   "call",       "office",
-                                                           "message", "collateral", "note"};
-inline const std::vector<std::string_view> contact_status = {"scheduled", "done", "missed",
-                                                             "cancelled"};
-inline const std::vector<std::string_view> enrollment_status = {"applied", "approved", "denied",
-                                                                "ended"};
-}  // namespace choices
-
-bool is_one_of(std::string_view value, const std::vector<std::string_view>& options);
-std::string join_choices(const std::vector<std::string_view>& options);  // "a, b, c"
+// They are in core/choices.hpp (included above), where core's rules read them too.
 
 }  // namespace caseload
