@@ -23,12 +23,6 @@ struct ConsentOptions {
   std::string to, scope, expires;
 };
 
-std::string join(const std::vector<std::string>& items, const char* sep = ", ") {
-  std::string out;
-  for (const auto& i : items) out += (out.empty() ? "" : sep) + i;
-  return out;
-}
-
 std::string date_or_empty(const std::optional<Date>& d) { return d ? d->str() : ""; }
 
 // For people: "in force", or why not.

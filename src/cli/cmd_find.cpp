@@ -18,7 +18,8 @@ int run_find(const FindOptions& o, Context& ctx) {
   Store store = ctx.open_store();
   const std::string format = ctx.format("table", {"table", "json", "csv"});
   Diagnostics warnings;
-  const auto keys = load_client_keys(store, &warnings);
+  std::vector<UnreadableClient> unreadable;  // not searched: named in the output, whatever the text
+  const auto keys = load_client_keys(store, &warnings, &unreadable);
   print_warnings(ctx, warnings);
   const auto found = find_clients(keys, o.text);
   if (format == "json") {
@@ -35,6 +36,16 @@ int run_find(const FindOptions& o, Context& ctx) {
       w.key("status"); w.value(k.status);
       w.end_object();
     }
+    for (const auto& u : unreadable) {
+      w.begin_object();
+      w.key("id"); w.value(u.id);
+      w.key("name"); w.value(std::string());
+      w.key("preferred_name"); w.value(std::optional<std::string>());
+      w.key("external_id"); w.value(std::optional<std::string>());
+      w.key("phone"); w.value(std::optional<std::string>());
+      w.key("status"); w.value(std::string("unreadable"));
+      w.end_object();
+    }
     w.end_array();
   } else if (format == "csv") {
     write_csv_row(ctx.out, {"id", "name", "preferred_name", "external_id", "phone", "status"});
@@ -42,6 +53,7 @@ int run_find(const FindOptions& o, Context& ctx) {
       const auto& k = keys[i];
       write_csv_row(ctx.out, {k.id, k.name, k.preferred_name, k.external_id, k.phone, k.status});
     }
+    for (const auto& u : unreadable) write_csv_row(ctx.out, {u.id, "", "", "", "", "unreadable"});
   } else if (!found.empty()) {
     Table t;
     t.headers = {"ID", "NAME", "PREFERRED", "EXTERNAL ID", "PHONE", "STATUS"};
@@ -51,6 +63,7 @@ int run_find(const FindOptions& o, Context& ctx) {
     }
     print_table(ctx.out, t, ctx.style());
   }
+  if (format == "table") print_unreadable_clients(ctx, unreadable, !found.empty());
   if (found.empty()) {
     if (!ctx.global.quiet) ctx.err << fmt::format("caseload: no client matches '{}'\n", o.text);
     return k_exit_error;  // like grep: scripts can test for a match

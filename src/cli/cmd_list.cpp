@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <deque>
 
 #include "caseload/cli/commands.hpp"
 #include "caseload/cli/snapshot.hpp"
@@ -63,7 +64,19 @@ int run_list(const ListOptions& o, Context& ctx) {
   Snapshot snap = load_snapshot(store);
   print_warnings(ctx, snap.warnings);
   std::vector<Row> rows;
+  // A client whose record cannot be read is listed whatever the filters: it
+  // may be one of them. Scripts see a row with status "unreadable".
+  std::deque<Client> placeholders;
+  std::vector<UnreadableClient> unreadable;
   for (const auto& r : snap.records) {
+    if (!r.client_readable()) {
+      unreadable.push_back({r.client.id, r.unreadable.front()});
+      Client& c = placeholders.emplace_back();
+      c.id = r.client.id;
+      c.status = "unreadable";
+      if (format != "table") rows.push_back({&c, "", ""});
+      continue;
+    }
     if (!selected(o, r.client)) continue;
     Row row{&r.client, "", ""};
     if (const Contact* last = r.last_done_contact()) row.last_contact = last->date->date.str();
@@ -79,10 +92,8 @@ int run_list(const ListOptions& o, Context& ctx) {
     write_csv_row(ctx.out, {"id", "name", "worker", "status", "risk", "opened", "closed", "last_contact", "next_due", "tags"});
     for (const auto& r : rows) {
       const Client& c = *r.client;
-      std::string tags;
-      for (const auto& t : c.tags) tags += (tags.empty() ? "" : ";") + t;
       write_csv_row(ctx.out, {c.id, c.name, c.worker, c.status, c.risk, date_or_empty(c.opened), date_or_empty(c.closed),
-                              r.last_contact, r.next_due, tags});
+                              r.last_contact, r.next_due, join(c.tags, ";")});
     }
   } else {
     const Style style = ctx.style();
@@ -95,11 +106,12 @@ int run_list(const ListOptions& o, Context& ctx) {
       t.rows.push_back({r.client->id, r.client->name, r.client->worker, date_or_empty(r.client->opened),
                         r.last_contact, due});
     }
-    if (rows.empty()) {
+    if (rows.empty() && unreadable.empty()) {
       if (!ctx.global.quiet) ctx.err << "No clients match.\n";
-    } else {
+    } else if (!rows.empty()) {
       print_table(ctx.out, t, style);
     }
+    print_unreadable_clients(ctx, unreadable, !rows.empty());
   }
   return k_exit_ok;
 }

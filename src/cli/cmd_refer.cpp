@@ -24,12 +24,6 @@ struct ReferralOptions {
   std::string client, ref, status, note, follow_up, outcome, worker;
 };
 
-std::string join(const std::vector<std::string>& items, const char* sep = ", ") {
-  std::string out;
-  for (const auto& i : items) out += (out.empty() ? "" : sep) + i;
-  return out;
-}
-
 YAML::Node history_entry(const HistoryEntry& entry) {
   return encode_record(entry, *schemas::referral().find("history")->nested);
 }

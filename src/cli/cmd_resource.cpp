@@ -45,12 +45,6 @@ bool speaks(const Resource& r, const std::string& language) {
   });
 }
 
-std::string join(const std::vector<std::string>& items, const char* sep = ", ") {
-  std::string out;
-  for (const auto& i : items) out += (out.empty() ? "" : sep) + i;
-  return out;
-}
-
 std::vector<std::string> one_lines(const std::vector<std::string>& values, const std::string& flag) {
   std::vector<std::string> out;
   for (const auto& v : values) {

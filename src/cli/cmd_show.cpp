@@ -20,12 +20,6 @@ struct ShowOptions {
   std::string client;
 };
 
-std::string join(const std::vector<std::string>& items, const char* sep = ", ") {
-  std::string out;
-  for (const auto& i : items) out += (out.empty() ? "" : sep) + i;
-  return out;
-}
-
 std::string opt_date(const std::optional<Date>& d) { return d ? d->str() : "?"; }
 
 // One bar per assessment, ▁ (lowest level) to █ (highest); · where not scored.

@@ -8,6 +8,7 @@
 #include <iterator>
 #include <map>
 
+#include "caseload/cli/snapshot.hpp"
 #include "caseload/core/ids.hpp"
 #include "caseload/core/text.hpp"
 #include "caseload/store/decode.hpp"
@@ -34,12 +35,14 @@ std::vector<ClientKey> client_keys(const Store& store, std::map<std::string, Dat
 
 }  // namespace
 
-std::vector<ClientKey> load_client_keys(const Store& store, Diagnostics* warnings) {
+std::vector<ClientKey> load_client_keys(const Store& store, Diagnostics* warnings,
+                                        std::vector<UnreadableClient>* unreadable) {
   std::map<std::string, DataError> broken;
   auto keys = client_keys(store, &broken);
   std::erase_if(keys, [&](const ClientKey& k) { return broken.count(k.id) > 0; });
-  if (warnings) {
-    for (const auto& [id, e] : broken) warnings->push_back({e.where(), Severity::Error, e.message()});
+  for (const auto& [id, e] : broken) {
+    if (warnings) warnings->push_back({e.where(), Severity::Error, e.message()});
+    if (unreadable) unreadable->push_back({id, {e.where(), e.message()}});
   }
   return keys;
 }

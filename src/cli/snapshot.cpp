@@ -1,5 +1,7 @@
 #include "caseload/cli/snapshot.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 
 namespace caseload {
@@ -24,6 +26,19 @@ void print_warnings(Context& ctx, Diagnostics& warnings) {
     const char* what = d.severity == Severity::Error ? "file skipped; see" : "see";
     ctx.err << "caseload: " << d.str() << " (" << what << " `caseload check`)\n";
   }
+}
+
+void print_unreadable_clients(Context& ctx, const std::vector<UnreadableClient>& clients, bool after_table) {
+  if (clients.empty()) return;
+  const Style style = ctx.style();
+  Table t;
+  t.headers = {"ID", "FILE", "PROBLEM"};
+  for (const auto& c : clients) {
+    t.rows.push_back({c.id, c.file.where.str(), fmt::format("{}; fix it with `caseload edit {}`", c.file.message, c.id)});
+  }
+  if (after_table) ctx.out << '\n';
+  ctx.out << style.bold(fmt::format("Cannot be read ({})", clients.size())) << '\n';
+  print_table(ctx.out, t, style);
 }
 
 void keep_warnings_of(const std::vector<std::string>& client_ids, Diagnostics& warnings) {

@@ -31,7 +31,11 @@ class Collector {
       : r_(r), s_(s), resources_(resources), today_(today) {}
 
   std::vector<FollowupItem> run() {
+    // A client whose client.yaml cannot be read may be open: say so, and
+    // nothing else can be known.
+    if (!r_.client_readable()) return unreadable();
     if (!r_.client.is_open()) return {};
+    unreadable();
     tasks_and_review();
     referrals();
     contacts();
@@ -45,6 +49,19 @@ class Collector {
     const long late = days_between(date, today_);
     items_.push_back({date, kind, r_.client.id, r_.client.name, r_.client.worker, r_.client.risk, std::move(what),
                       std::move(ref), std::move(path), late > 0 ? late : 0});
+  }
+
+  std::vector<FollowupItem> unreadable() {
+    for (const auto& f : r_.unreadable) {
+      // The way out: `caseload edit ID [FILE]`, FILE as edit takes it (relative to the folder).
+      const std::string folder = "clients/" + r_.client.id + "/";
+      std::string file = f.where.path.starts_with(folder) ? f.where.path.substr(folder.size()) : f.where.path;
+      const std::string edit = file == "client.yaml" ? r_.client.id : r_.client.id + " " + file;
+      // The way out first: a table cuts long text, and FILE names the file.
+      add(today_, "unreadable", fmt::format("fix with `caseload edit {}`: {} ({})", edit, f.message, f.where.str()),
+          "", f.where.path);
+    }
+    return items_;
   }
 
   void tasks_and_review() {
@@ -128,17 +145,20 @@ class Collector {
 
 }  // namespace
 
+bool is_unreadable(const FollowupItem& item) { return item.kind == "unreadable"; }
+
 std::vector<FollowupItem> followups_for(const ClientRecord& record, const Settings& settings,
                                         const ResourceNames& resources, const Date& today) {
   return Collector(record, settings, resources, today).run();
 }
 
 void sort_followups(std::vector<FollowupItem>& items) {
+  // Within a day, what could not be read comes before everything else.
   std::sort(items.begin(), items.end(), [](const FollowupItem& a, const FollowupItem& b) {
-    return std::make_tuple(a.date, risk_rank(a.risk), std::cref(a.client), kind_rank(a.kind), std::cref(a.ref),
-                           std::cref(a.path)) <
-           std::make_tuple(b.date, risk_rank(b.risk), std::cref(b.client), kind_rank(b.kind), std::cref(b.ref),
-                           std::cref(b.path));
+    return std::make_tuple(a.date, !is_unreadable(a), risk_rank(a.risk), std::cref(a.client), kind_rank(a.kind),
+                           std::cref(a.ref), std::cref(a.path)) <
+           std::make_tuple(b.date, !is_unreadable(b), risk_rank(b.risk), std::cref(b.client), kind_rank(b.kind),
+                           std::cref(b.ref), std::cref(b.path));
   });
 }
 
@@ -148,9 +168,11 @@ std::vector<FollowupItem> followups(const std::vector<ClientRecord>& records, co
   std::vector<FollowupItem> out;
   for (const auto& r : records) {
     if (!filter.clients.empty() && !contains(filter.clients, r.client.id)) continue;
-    if (!filter.workers.empty() && !contains(filter.workers, r.client.worker)) continue;
+    // Whose client it is cannot be known when client.yaml cannot be read: every worker is told.
+    if (!filter.workers.empty() && r.client_readable() && !contains(filter.workers, r.client.worker)) continue;
     for (auto& item : followups_for(r, settings, resources, today)) {
-      if (item.date > filter.until || (filter.from && item.date < *filter.from)) continue;
+      const bool in_range = item.date <= filter.until && !(filter.from && item.date < *filter.from);
+      if (!in_range && !is_unreadable(item)) continue;
       if (!filter.kinds.empty() && !contains(filter.kinds, item.kind)) continue;
       out.push_back(std::move(item));
     }

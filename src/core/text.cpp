@@ -180,4 +180,13 @@ std::vector<std::string> split(std::string_view text, char separator) {
 
 std::vector<std::string> split_lines(std::string_view text) { return split(text, '\n'); }
 
+std::string join(const std::vector<std::string>& items, std::string_view separator) {
+  std::string out;
+  for (const auto& item : items) {
+    if (!out.empty()) out += separator;
+    out += item;
+  }
+  return out;
+}
+
 }  // namespace caseload

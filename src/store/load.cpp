@@ -56,10 +56,11 @@ FileOutcome<T> read_record(const fs::path& root, CacheFile* cache, const Scanned
 // A file's record, with its warnings passed on; a broken file either stops
 // the load or is left out with its error among the warnings.
 template <typename T>
-std::optional<T> take(FileOutcome<T>&& o, OnBroken on_broken, Diagnostics* warnings) {
+std::optional<T> take(FileOutcome<T>&& o, OnBroken on_broken, Diagnostics* warnings, ClientRecord* folder = nullptr) {
   if (o.error) {
     if (on_broken == OnBroken::Throw) throw *o.error;
     if (warnings) warnings->push_back({o.error->where(), Severity::Error, o.error->message()});
+    if (folder) folder->unreadable.push_back({o.error->where(), o.error->message()});
     return std::nullopt;
   }
   if (warnings) warnings->insert(warnings->end(), o.warnings.begin(), o.warnings.end());
@@ -68,9 +69,9 @@ std::optional<T> take(FileOutcome<T>&& o, OnBroken on_broken, Diagnostics* warni
 
 template <typename T>
 void read_events(const fs::path& root, CacheFile* cache, const std::vector<ScannedFile>& files, const RecordType& type,
-                 OnBroken on_broken, Diagnostics* warnings, std::vector<T>& out) {
+                 OnBroken on_broken, Diagnostics* warnings, ClientRecord& folder, std::vector<T>& out) {
   for (const auto& f : files) {
-    if (auto record = take(read_record<T>(root, cache, f, type), on_broken, warnings)) {
+    if (auto record = take(read_record<T>(root, cache, f, type), on_broken, warnings, &folder)) {
       out.push_back(std::move(*record));
     }
   }
@@ -111,11 +112,15 @@ ClientRecord read_client_folder(const fs::path& root, const ClientFolder& folder
     if (client.error) throw *client.error;
     r.client = *take(std::move(client), on_broken, warnings);
   }
-  if (folder.plan) r.plan = take(read_record<Plan>(root, cache, *folder.plan, record_type<Plan>()), on_broken, warnings);
-  read_events(root, cache, folder.assessments, record_type<Assessment>(), on_broken, warnings, r.assessments);
-  read_events(root, cache, folder.referrals, record_type<Referral>(), on_broken, warnings, r.referrals);
-  read_events(root, cache, folder.contacts, record_type<Contact>(), on_broken, warnings, r.contacts);
+  if (folder.plan) {
+    r.plan = take(read_record<Plan>(root, cache, *folder.plan, record_type<Plan>()), on_broken, warnings, &r);
+  }
+  read_events(root, cache, folder.assessments, record_type<Assessment>(), on_broken, warnings, r, r.assessments);
+  read_events(root, cache, folder.referrals, record_type<Referral>(), on_broken, warnings, r, r.referrals);
+  read_events(root, cache, folder.contacts, record_type<Contact>(), on_broken, warnings, r, r.contacts);
   sort_events(r);
+  std::sort(r.unreadable.begin(), r.unreadable.end(),
+            [](const UnreadableFile& a, const UnreadableFile& b) { return a.where.path < b.where.path; });
   return r;
 }
 
@@ -163,7 +168,13 @@ std::vector<ClientRecord> Store::load_all_clients(Diagnostics* warnings) const {
     try {
       loads[i].record = read_client_folder(root_, folder, &cache, OnBroken::Skip, &loads[i].warnings);
     } catch (const DataError& e) {
+      // client.yaml cannot be read: the client is kept by its ID, with the
+      // reason, so that store-wide outputs name it.
       loads[i].warnings.push_back({e.where(), Severity::Error, e.message()});
+      ClientRecord& r = loads[i].record.emplace();
+      r.path = folder.client->path;
+      r.client.id = ids[i];
+      r.unreadable.push_back({e.where(), e.message()});
     } catch (...) {
       loads[i].failure = std::current_exception();
     }

@@ -26,7 +26,11 @@ struct ResolvedClient {
 };
 ResolvedClient resolve_client(const Store& store, const std::string& query,
                               BrokenRecord broken_record = BrokenRecord::Refuse);
-std::vector<ClientKey> load_client_keys(const Store& store, Diagnostics* warnings);
+// Every readable client's key; the clients whose record cannot be read are
+// left out, each with a warning (and, when asked, in `unreadable`).
+struct UnreadableClient;
+std::vector<ClientKey> load_client_keys(const Store& store, Diagnostics* warnings,
+                                        std::vector<UnreadableClient>* unreadable = nullptr);
 
 // A date option in any SPEC 3 form; a bad one is a usage error naming the flag.
 Date parse_date_option(const std::string& value, const std::string& flag, const Date& today);

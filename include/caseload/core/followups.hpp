@@ -12,8 +12,12 @@
 namespace caseload {
 
 // The kinds in the order of SPEC 4, which is also their order within a day.
-inline const std::vector<std::string> k_followup_kinds = {
-    "task", "plan-review", "referral", "contact", "contact-due", "reassessment", "report", "renewal", "decision"};
+// `unreadable` is a file of the client's folder that could not be read: it
+// is dated today, comes first, and passes every date and worker filter, so
+// that a broken file never makes a client drop off the list unnoticed.
+inline const std::vector<std::string> k_followup_kinds = {"unreadable", "task", "plan-review", "referral", "contact",
+                                                          "contact-due", "reassessment", "report", "renewal",
+                                                          "decision"};
 
 struct FollowupItem {
   Date date;
@@ -35,6 +39,8 @@ struct FollowupFilter {
   std::vector<std::string> clients;  // client IDs; empty: all
   std::vector<std::string> kinds;    // empty: all
 };
+
+bool is_unreadable(const FollowupItem& item);
 
 // Looks up a resource's display name by ID (the referral's `what`).
 using ResourceNames = std::map<std::string, std::string>;

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "caseload/core/date.hpp"
+#include "caseload/core/errors.hpp"
 
 namespace caseload {
 
@@ -289,16 +290,26 @@ template <class Io, RecordOf<Resource> Self> void fields(Io& io, Self& r) {
       "eligibility", r.eligibility)("fees", r.fees)("languages", r.languages);
 }
 
+// A file of a client's folder that could not be read: where and why (never
+// its content). Store-wide outputs name it instead of leaving it out.
+struct UnreadableFile {
+  Location where;
+  std::string message;
+};
+
 // Everything in one client's folder.
 struct ClientRecord {
   std::string path;  // clients/<id>/client.yaml
-  Client client;
+  Client client;     // only the ID when client.yaml itself cannot be read
   std::vector<Assessment> assessments;  // by date, then file name
   std::optional<Plan> plan;
   std::vector<Referral> referrals;  // by file name
   std::vector<Contact> contacts;    // by date, then file name
+  std::vector<UnreadableFile> unreadable;  // by path; client.yaml's first
 
   const Contact* last_done_contact() const;
+  // Whether client.yaml was read; when not, nothing else of the folder was.
+  bool client_readable() const { return unreadable.empty() || unreadable.front().where.path != path; }
 };
 
 // The file records, each with its field list: for the templates instantiated

@@ -49,6 +49,9 @@ std::vector<std::string> split(std::string_view text, char separator);
 // stays part of its line.
 std::vector<std::string> split_lines(std::string_view text);
 
+// The items with `separator` between them: "a, b, c".
+std::string join(const std::vector<std::string>& items, std::string_view separator = ", ");
+
 // Whether `list` holds `value` (any container, any value its elements compare
 // equal with).
 template <class List, class Value>

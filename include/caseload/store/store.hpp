@@ -77,8 +77,9 @@ class Store {
   // Store-wide reads (load.cpp) parse on all cores and go through the cache
   // of .caseload/cache/; the results are the same as reading every file.
   //
-  // Every client whose client.yaml parses; broken files are reported in
-  // warnings (a broken client.yaml leaves its client out).
+  // Every client folder with a client.yaml; what cannot be read is reported
+  // in warnings and named in the client's `unreadable` (a client whose
+  // client.yaml cannot be read has only its ID).
   std::vector<ClientRecord> load_all_clients(Diagnostics* warnings) const;
   // The client.yaml of every client folder that has one, by ID; decoding
   // warnings are left out (`check` reports them).
