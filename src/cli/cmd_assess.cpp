@@ -19,6 +19,10 @@ int run_assess(const AssessOptions& o, Context& ctx) {
   const Date today = ctx.today();
   Assessment in;
   in.date = o.date.empty() ? today : parse_date_option(o.date, "--date", today);
+  // An assessment records what was found, so it cannot have happened yet.
+  refuse_future_date(*in.date, today, "--date", "an assessment",
+                     "for a past date write e.g. -1w or yesterday; plan a review with `caseload plan CLIENT review DATE`");
+  warn_far_past_date(ctx, *in.date, today, "--date");
   in.kind = o.kind;
   in.worker = ctx.acting_worker(store, o.worker);
   for (const auto& s : o.scores) in.scores.push_back(parse_score(store.settings(), s));

@@ -50,6 +50,15 @@ int record_contact(const ContactOptions& o, Context& ctx, bool scheduled) {
   } else {
     in.date = parse_datetime_option(o.date, scheduled ? "DATE" : "--date", today);
   }
+  const std::string date_flag = scheduled ? "DATE" : "--date";
+  if (in.status == "done") {
+    // Most often -1m typed as +1m: a done contact in the future would also
+    // stand as the last contact and push contact-due out.
+    refuse_future_date(in.date->date, today, date_flag, "a contact recorded as done",
+                       "for a past date write e.g. -1m or yesterday; a planned contact is recorded with "
+                       "`caseload schedule` or --status scheduled");
+  }
+  warn_far_past_date(ctx, in.date->date, today, date_flag);
   if (!o.next.empty()) in.next = parse_date_option(o.next, "--next", today);
   if (o.editor && !o.text.empty()) throw UsageError("use either --text or -e, not both");
   if (!o.text.empty()) in.text = text_option(ctx, o.text, "--text");

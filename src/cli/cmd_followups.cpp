@@ -24,6 +24,11 @@ FollowupFilter make_filter(const FollowupsOptions& o, Context& ctx, const Store&
   FollowupFilter f;
   f.until = o.until.empty() ? today : parse_date_option(o.until, "--until", today);
   if (!o.from.empty()) f.from = parse_date_option(o.from, "--from", today);
+  // An empty window would print "Nothing due", as if nothing were.
+  if (f.from && *f.from > f.until) {
+    throw UsageError(fmt::format("--from {} is after --until {}: no day is in that range", f.from->str(), f.until.str()),
+                     "give --until a date on or after --from (--until defaults to today)");
+  }
   for (const auto& w : o.workers) f.workers.push_back(ctx.acting_worker(store, w));
   if (o.mine) f.workers.push_back(ctx.acting_worker(store, ""));
   for (const auto& c : o.clients) f.clients.push_back(resolve_client_id(store, c));

@@ -120,6 +120,12 @@ int run_intake(const IntakeOptions& o, Context& ctx) {
                                     : one_line_option(o.name, "--name");
   if (name.empty()) throw UsageError("--name must not be empty");
   const Date opened = o.opened.empty() ? today : parse_date_option(o.opened, "--opened", today);
+  refuse_future_date(opened, today, "--opened", "the opening date",
+                     "leave --opened out to open the case today, or give a past date such as -1w");
+  warn_far_past_date(ctx, opened, today, "--opened");
+  if (auto born = earliest_day_of(o.born)) {
+    refuse_future_date(*born, today, "--born", "a birth date", "check the year; YYYY or YYYY-MM will do when the day is not known");
+  }
   Assessment assessment;
   assessment.date = opened;
   assessment.kind = "intake";

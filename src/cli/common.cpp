@@ -139,6 +139,21 @@ DateTime parse_datetime_option(const std::string& value, const std::string& flag
   return *dt;
 }
 
+void refuse_future_date(const Date& date, const Date& today, const std::string& flag, const std::string& what,
+                        const std::string& hint) {
+  if (date <= today) return;
+  throw UsageError(fmt::format("{}: {} cannot be in the future ({} is after today, {}); nothing was written", flag,
+                               what, date.str(), today.str()),
+                   hint);
+}
+
+void warn_far_past_date(Context& ctx, const Date& date, const Date& today, const std::string& flag) {
+  if (date >= far_past_limit(today)) return;
+  ctx.err << fmt::format("caseload: warning: {}: {} is more than a year ago (today is {}); recorded all the same, "
+                         "check the year\n",
+                         flag, date.str(), today.str());
+}
+
 Period parse_period_option(const std::string& value, const std::string& flag) {
   auto p = Period::parse(value);
   if (!p) throw UsageError(fmt::format("{}: '{}' is not a period", flag, value), "periods look like 30d, 2w, 3m, 1y");

@@ -201,4 +201,11 @@ bool valid_partial_date(std::string_view text) {
   return Date::parse(text).has_value();
 }
 
+std::optional<Date> earliest_day_of(std::string_view partial) {
+  if (!valid_partial_date(partial)) return std::nullopt;
+  if (partial.size() == 4) return Date::parse(std::string(partial) + "-01-01");
+  if (partial.size() == 7) return Date::parse(std::string(partial) + "-01");
+  return Date::parse(partial);
+}
+
 }  // namespace caseload

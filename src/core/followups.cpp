@@ -92,11 +92,15 @@ class Collector {
       if (!first_scheduled || c.date->date < *first_scheduled) first_scheduled = c.date->date;
     }
     const Contact* last = r_.last_done_contact();
+    const Contact* planned = last_planning_contact();
     const Period cadence = r_.client.contact_every.value_or(s_.defaults.contact_every);
     std::optional<Date> due;
     std::string what;
-    if (last && last->next) {
-      due = *last->next;
+    // A planned next contact outlives later contacts that set none: an
+    // unplanned call must not move a visit planned a week before an eviction
+    // to a month out. It lapses once a done contact falls on or after it.
+    if (planned && (planned == last || last->date->date < *planned->next)) {
+      due = *planned->next;
       what = fmt::format("Contact planned (last {})", last->date->date.str());
     } else if (last) {
       due = cadence.after(last->date->date);
@@ -107,6 +111,16 @@ class Collector {
     }
     // A scheduled contact on or before the due date already takes care of it.
     if (due && !(first_scheduled && *first_scheduled <= *due)) add(*due, "contact-due", what, "", r_.path);
+  }
+
+  // The latest done contact that planned the next one, the same way
+  // last_done_contact picks the latest.
+  const Contact* last_planning_contact() const {
+    const Contact* found = nullptr;
+    for (const auto& c : r_.contacts) {
+      if (c.status == "done" && c.date && c.next && (!found || *c.date >= *found->date)) found = &c;
+    }
+    return found;
   }
 
   void reassessment() {

@@ -571,6 +571,30 @@ class ReferralLinks {
   std::map<std::string, std::optional<std::vector<std::string>>> goals_;  // client folder -> plan goal IDs
 };
 
+// Dates that cannot be right as of today, as the commands that write these
+// records refuse them: a contact done, an assessment, a birth or an opening
+// in the future. (Old dates are normal in a store, so unlike a new record's
+// they raise nothing here.)
+void future_dates(const Document& doc, const RecordType* type, const Date& today, Diagnostics& out) {
+  auto future = [&](std::string_view key, const std::optional<Date>& date, const char* what, const char* advice = "") {
+    if (!date || *date <= today) return;
+    out.push_back({doc.where(child(doc.root, key)), Severity::Error,
+                   fmt::format("{} cannot be in the future ({} is after today, {}){}", what, date->str(), today.str(),
+                               advice)});
+  };
+  if (type == &record_type<Client>()) {
+    const Client c = decode_record<Client>(doc);
+    future("born", earliest_day_of(c.born), "a birth date");
+    future("opened", c.opened, "the opening date");
+  } else if (type == &record_type<Contact>()) {
+    const Contact c = decode_record<Contact>(doc);
+    if (c.status == "done" && c.date)
+      future("date", c.date->date, "a contact with status done", "; a planned contact has status scheduled");
+  } else if (type == &record_type<Assessment>()) {
+    future("date", decode_record<Assessment>(doc).date, "an assessment");
+  }
+}
+
 Diagnostics check_store_as_of(const Store& store, const Date* today) {
   Diagnostics out;
   ReferralLinks referral_links(store, today, out);
@@ -604,6 +628,7 @@ Diagnostics check_store_as_of(const Store& store, const Date* today) {
       // Checks across files, by the kind of record.
       if (file.type == &record_type<Client>()) duplicate_person(doc);
       if (file.type == &record_type<Referral>()) referral_links.check(doc);
+      if (today) future_dates(doc, file.type, *today, out);
     } catch (const DataError& e) {
       out.push_back({e.where(), Severity::Error, e.message()});
     } catch (const Error& e) {

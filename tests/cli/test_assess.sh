@@ -28,7 +28,8 @@ assert_file_line "$S/$out" "kind: review"
 assert_file_line "$S/$out" "  housing: 3"
 assert_file_line "$A" "kind: intake"
 assert_eq 2 "$(ls "$S/clients/$ID/assessments" | grep -cE "^2026-11-23-$NAME_SUFFIX_RE\.yaml\$")" "assessments on 2026-11-23"
-run assess "$ID" --kind closing --score housing=4 --date 2027-02-01
+# Recorded on its day: an assessment cannot be dated after today.
+run --today 2027-02-01 assess "$ID" --kind closing --score housing=4 --date 2027-02-01
 assert_exit 0
 assert_event_name "$out" "clients/$ID/assessments/2027-02-01"
 event_file CL "$S/clients/$ID/assessments" 2027-02-01

@@ -94,11 +94,12 @@ run --root "$S" contact "$ID" "Yesterday's call" --date yesterday
 assert_exit 0
 event_file F "$D" 2026-11-22T0000-call
 assert_file_line "$F" "date: 2026-11-22"
-run --root "$S" contact "$ID" "Tomorrow's note" --kind note --date "tomorrow 14:30"
+# (Dates after today are for contacts not done yet: a done one is refused.)
+run --root "$S" contact "$ID" "Tomorrow's note" --kind note --date "tomorrow 14:30" --status scheduled
 assert_exit 0
 event_file F "$D" 2026-11-24T1430-note
 assert_file_line "$F" "date: 2026-11-24T14:30"
-run --root "$S" contact "$ID" "Friday" --date "fri 16:05"
+run --root "$S" contact "$ID" "Friday" --date "fri 16:05" --status scheduled
 assert_exit 0
 event_file F "$D" 2026-11-27T1605-call
 assert_file_line "$F" "date: 2026-11-27T16:05"
@@ -187,7 +188,7 @@ assert_eq "$before" "$(n_contacts)" "contacts after failed commands"
 # --- 20 concurrent writers, same client, date, time and kind -----------------------
 pids=()
 for i in $(seq 1 20); do
-  "$CASELOAD" --root "$S" contact "$ID" "Parallel $i" --kind office --date 2026-12-01T10:00 \
+  "$CASELOAD" --root "$S" contact "$ID" "Parallel $i" --kind office --date 2026-11-18T10:00 \
     >"$T/par.$i.out" 2>"$T/par.$i.err" </dev/null &
   pids+=($!)
 done
@@ -196,14 +197,14 @@ for i in "${!pids[@]}"; do
   wait "${pids[$i]}" || { failed=$((failed + 1)); cat "$T/par.$((i + 1)).err" >&2; }
 done
 assert_eq 0 "$failed" "failed concurrent contact commands"
-assert_eq 20 "$(ls "$D" | grep -c '^2026-12-01T1000-office')" "files from 20 concurrent contacts"
-assert_eq 20 "$(ls "$D" | grep -cE "^2026-12-01T1000-office-$NAME_SUFFIX_RE\.yaml\$")" "files from 20 concurrent contacts with a suffix"
+assert_eq 20 "$(ls "$D" | grep -c '^2026-11-18T1000-office')" "files from 20 concurrent contacts"
+assert_eq 20 "$(ls "$D" | grep -cE "^2026-11-18T1000-office-$NAME_SUFFIX_RE\.yaml\$")" "files from 20 concurrent contacts with a suffix"
 assert_eq 20 "$(cat "$T"/par.*.out | sort -u | wc -l)" "distinct paths printed"
-assert_eq "$(cd "$S" && ls clients/"$ID"/contacts/2026-12-01T1000-office* | LC_ALL=C sort)" \
+assert_eq "$(cd "$S" && ls clients/"$ID"/contacts/2026-11-18T1000-office* | LC_ALL=C sort)" \
   "$(cat "$T"/par.*.out | LC_ALL=C sort)" "paths printed by 20 concurrent contacts"
 for i in $(seq 1 20); do
   _check
-  [ "$(grep -lxF "summary: Parallel $i" "$D"/2026-12-01T1000-office*.yaml | wc -l)" = 1 ] ||
+  [ "$(grep -lxF "summary: Parallel $i" "$D"/2026-11-18T1000-office*.yaml | wc -l)" = 1 ] ||
     fail "summary 'Parallel $i' is not in exactly one file"
 done
 

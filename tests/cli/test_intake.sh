@@ -156,19 +156,25 @@ opened_for() {  # DATE-ARG EXPECTED
   assert_exit 0
   assert_file_line "$S/clients/$out/client.yaml" "opened: $2"
 }
+# A date after today is refused, naming the date it resolved to.
+opened_after_today() {  # DATE-ARG EXPECTED
+  run --root "$S" --today 2026-11-23 intake --name "Date Test" --opened "$1"
+  assert_exit 2
+  assert_stderr_contains "--opened: the opening date cannot be in the future ($2 is after today, 2026-11-23)"
+}
 opened_for 2026-11-20 2026-11-20
 opened_for today 2026-11-23
-opened_for tomorrow 2026-11-24
+opened_after_today tomorrow 2026-11-24
 opened_for yesterday 2026-11-22
-opened_for +3d 2026-11-26
+opened_after_today +3d 2026-11-26
 opened_for -2w 2026-11-09
-opened_for +1m 2026-12-23
-opened_for +1y 2027-11-23
-opened_for fri 2026-11-27
-opened_for mon 2026-11-30   # the next Monday, never today
-opened_for sun 2026-11-29
-opened_for eow 2026-11-29
-opened_for eom 2026-11-30
+opened_after_today +1m 2026-12-23
+opened_after_today +1y 2027-11-23
+opened_after_today fri 2026-11-27
+opened_after_today mon 2026-11-30   # the next Monday, never today
+opened_after_today sun 2026-11-29
+opened_after_today eow 2026-11-29
+opened_after_today eom 2026-11-30
 # The date an assessment gets is the opening date.
 run --root "$S" --today 2026-11-23 intake --name "Dated Score" --opened yesterday --score food=3
 assert_exit 0
@@ -176,7 +182,7 @@ event_file DA "$S/clients/$out/assessments" 2026-11-22
 assert_eq 1 "$(ls "$S/clients/$out/assessments" | wc -l)" "files in assessments/ after a dated intake"
 assert_file_line "$DA" "date: 2026-11-22"
 # Months clamp to the month's last day.
-run --root "$S" --today 2026-01-31 intake --name "Clamp" --opened +1m
+run --root "$S" --today 2026-03-31 intake --name "Clamp" --opened -1m
 assert_exit 0
 assert_file_line "$S/clients/$out/client.yaml" "opened: 2026-02-28"
 # CASELOAD_TODAY says what today is; --today wins over it.

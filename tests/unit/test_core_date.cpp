@@ -297,4 +297,17 @@ TEST_SUITE("core::date") {
       CHECK_FALSE(caseload::valid_partial_date(bad));
     }
   }
+
+  TEST_CASE("a partial date's earliest day is its first: a birth date is in the future only when that day is") {
+    CHECK(caseload::earliest_day_of("1984") == caseload::Date{1984, 1, 1});
+    CHECK(caseload::earliest_day_of("1984-03") == caseload::Date{1984, 3, 1});
+    CHECK(caseload::earliest_day_of("1984-03-09") == caseload::Date{1984, 3, 9});
+    CHECK_FALSE(caseload::earliest_day_of("1984-13").has_value());
+    CHECK_FALSE(caseload::earliest_day_of("").has_value());
+  }
+
+  TEST_CASE("more than a year back is before today a year ago") {
+    CHECK(caseload::far_past_limit({2026, 11, 23}) == caseload::Date{2025, 11, 23});
+    CHECK(caseload::far_past_limit({2024, 2, 29}) == caseload::Date{2023, 2, 28});
+  }
 }

@@ -58,6 +58,15 @@ std::vector<FollowupItem> of_kind(const std::vector<FollowupItem>& items, const 
   return out;
 }
 
+// Another done contact like `base`, dated `date` at 09:00, planning `next` (or nothing).
+Contact done_contact(const Contact& base, const char* date, std::optional<Date> next = std::nullopt) {
+  Contact c = base;
+  c.id = std::string(date) + "T0900-call";
+  c.date = DateTime{d(date), 540};
+  c.next = next;
+  return c;
+}
+
 Plan plan_with(const std::string& goal_status, const std::string& task_status, const char* due) {
   Plan p;
   p.path = "clients/K7Q2MX/plan.yaml";
@@ -176,6 +185,29 @@ TEST_SUITE("core::followups") {
     SUBCASE("next wins over the cadence") {
       r.contacts[0].next = d("2026-11-25");
       CHECK(of_kind(items_of(r), "contact-due")[0].date == d("2026-11-25"));
+    }
+    SUBCASE("a later contact without next keeps the planned date while it is still ahead of it") {
+      r.contacts[0].next = d("2026-11-25");
+      r.contacts.push_back(done_contact(r.contacts[0], "2026-11-20"));
+      auto due = of_kind(items_of(r), "contact-due");
+      REQUIRE(due.size() == 1);
+      CHECK(due[0].date == d("2026-11-25"));
+      CHECK(due[0].what == "Contact planned (last 2026-11-20)");
+    }
+    SUBCASE("the planned date is kept even once it is overdue, until a contact on or after it") {
+      r.contacts[0].next = d("2026-11-10");
+      r.contacts.push_back(done_contact(r.contacts[0], "2026-11-05"));
+      auto due = of_kind(items_of(r), "contact-due");
+      REQUIRE(due.size() == 1);
+      CHECK(due[0].date == d("2026-11-10"));
+      CHECK(due[0].overdue == 13);
+      r.contacts.back() = done_contact(r.contacts[0], "2026-11-10");  // on the planned date: done
+      CHECK(of_kind(items_of(r), "contact-due")[0].date == d("2026-12-10"));
+    }
+    SUBCASE("a later contact with its own next replaces the planned date") {
+      r.contacts[0].next = d("2026-11-25");
+      r.contacts.push_back(done_contact(r.contacts[0], "2026-11-20", d("2026-12-04")));
+      CHECK(of_kind(items_of(r), "contact-due")[0].date == d("2026-12-04"));
     }
     SUBCASE("missed and scheduled contacts do not count as the last contact") {
       Contact missed = r.contacts[0];

@@ -39,6 +39,14 @@ Date parse_date_option(const std::string& value, const std::string& flag, const 
 DateTime parse_datetime_option(const std::string& value, const std::string& flag, const Date& today);
 Period parse_period_option(const std::string& value, const std::string& flag);
 
+// Dates a new record cannot have: `what` (e.g. "a birth date") after today is
+// a usage error naming the flag, with `hint` saying what to do instead.
+void refuse_future_date(const Date& date, const Date& today, const std::string& flag, const std::string& what,
+                        const std::string& hint);
+// A date more than a year back (far_past_limit) is recorded, with a warning:
+// it may be a mistyped year.
+void warn_far_past_date(Context& ctx, const Date& date, const Date& today, const std::string& flag);
+
 // One line of text from an option: trimmed, NFC, no control characters.
 std::string one_line_option(const std::string& value, const std::string& flag);
 // Free text from an option: "-" reads standard input; NFC; a final newline.

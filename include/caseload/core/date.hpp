@@ -63,5 +63,12 @@ struct DateTime {
 
 // A birth date may be known only to the year or month: YYYY, YYYY-MM, YYYY-MM-DD.
 bool valid_partial_date(std::string_view text);
+// The first day a partial date can mean (1990 -> 1990-01-01); nullopt when
+// it is not one. A birth date is in the future when even that day is.
+std::optional<Date> earliest_day_of(std::string_view partial);
+
+// A new record dated before this is more likely a mistyped year than
+// late paperwork, so commands warn (but record it).
+inline Date far_past_limit(const Date& today) { return today.add_years(-1); }
 
 }  // namespace caseload
