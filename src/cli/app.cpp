@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <regex>
+
 #include "caseload/cli/autocommit.hpp"
 #include "caseload/cli/commands.hpp"
 #include "caseload/core/errors.hpp"
@@ -30,6 +32,41 @@ void add_global_options(CLI::App& app, GlobalOptions& g) {
       ->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_flag("--no-input", g.no_input, "Never prompt; missing input is an error");
   app.add_flag("-q,--quiet", g.quiet, "Print only what scripts need");
+}
+
+// CLI11's own texts ("--date: At Most 1 required but received 2") in the
+// words of caseload's other usage errors. A text not known here is kept as
+// CLI11 wrote it: still right, only less plain.
+std::string usage_words(const CLI::ParseError& e) {
+  const std::string what = e.what();
+  std::smatch m;
+  if (dynamic_cast<const CLI::ArgumentMismatch*>(&e)) {
+    static const std::regex at_most(R"((.+): At Most (\d+) required but received (\d+))");
+    static const std::regex at_least(R"((.+): At least (\d+) required but received (\d+))");
+    static const std::regex missing(R"((.+): \d+ required \S+ missing)");
+    static const std::regex exactly(R"(Expected exactly (\d+) arguments to (.+), got (\d+))");
+    if (std::regex_match(what, m, at_most)) {
+      return m[2] == "1" ? fmt::format("{} is given {} times; give it once", m[1].str(), m[3].str())
+                         : fmt::format("{} takes at most {} values, not {}", m[1].str(), m[2].str(), m[3].str());
+    }
+    if (std::regex_match(what, m, at_least))
+      return fmt::format("{} needs at least {} values, not {}", m[1].str(), m[2].str(), m[3].str());
+    if (std::regex_match(what, m, missing)) return fmt::format("{} needs a value", m[1].str());
+    if (std::regex_match(what, m, exactly))
+      return fmt::format("{} takes {} values, not {}", m[2].str(), m[1].str(), m[3].str());
+  } else if (dynamic_cast<const CLI::ExcludesError*>(&e)) {
+    static const std::regex excludes(R"((.+) excludes (.+))");
+    if (std::regex_match(what, m, excludes))
+      return fmt::format("{} and {} cannot be used together", m[1].str(), m[2].str());
+  } else if (dynamic_cast<const CLI::RequiresError*>(&e)) {
+    static const std::regex requires_other(R"((.+) requires (.+))");
+    if (std::regex_match(what, m, requires_other))
+      return fmt::format("{} needs {} as well", m[1].str(), m[2].str());
+  } else if (dynamic_cast<const CLI::ExtrasError*>(&e)) {
+    static const std::regex extras(R"(The following arguments? (?:was|were) not expected: (.+))");
+    if (std::regex_match(what, m, extras)) return fmt::format("unexpected argument: {}", m[1].str());
+  }
+  return what;
 }
 
 }  // namespace
@@ -63,7 +100,7 @@ int run_cli(int argc, const char* const* argv, Context& ctx) {
       sub = sub->get_subcommands().front();
       command += " " + sub->get_name();
     }
-    throw UsageError(e.what(), fmt::format("`{} --help` lists the arguments and options", command));
+    throw UsageError(usage_words(e), fmt::format("`{} --help` lists the arguments and options", command));
   }
   if (!run) return k_exit_usage;
   ctx.today();  // a bad --today or CASELOAD_TODAY is a usage error for every command

@@ -103,7 +103,7 @@ std::string commit_message(const std::string& command, const std::vector<std::st
 void autocommit(Context& ctx, const std::string& command) {
   if (!ctx.journal || ctx.journal->paths.empty()) return;
   try {
-    const Store store(ctx.journal->root);
+    const Store store(ctx.journal->root, OnBadSettings::Allow);  // fmt may run on a broken one
     if (!store.settings().git.autocommit) return;
     const auto top = repository_top(store.root());
     if (!top) return;  // not versioned: there is nothing to commit to

@@ -11,7 +11,7 @@ struct FmtOptions {
 };
 
 int run_fmt(const FmtOptions& o, Context& ctx) {
-  Store store = ctx.open_store();
+  Store store = ctx.open_store(OnBadSettings::Allow);
   std::vector<Store::RecordFile> files = store.record_files();
   files.insert(files.begin(), {std::string(record_type<Settings>().file), &record_type<Settings>()});
   std::optional<Transaction> tx;

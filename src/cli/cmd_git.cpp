@@ -24,7 +24,7 @@ struct LogOptions {
 };
 
 int run_git_command(const GitOptions& o, Context& ctx) {
-  const Store store = ctx.open_store();
+  const Store store = ctx.open_store(OnBadSettings::Allow);
   ctx.out.flush();
   return run_git_inherit(store.root(), o.command->remaining());
 }
@@ -121,7 +121,7 @@ void print_json(std::ostream& out, const std::vector<Commit>& commits) {
 
 int run_log(const LogOptions& o, Context& ctx) {
   const std::string format = ctx.format("table", {"table", "json"});
-  const Store store = ctx.open_store();
+  const Store store = ctx.open_store(OnBadSettings::Allow);
   if (!is_own_repository(store.root()))
     throw Error("the store is not a git repository of its own, so it has no history",
                 "stores made by `caseload init` outside any repository are versioned from the start");

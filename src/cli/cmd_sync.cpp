@@ -204,7 +204,7 @@ void resume_rebase(const fs::path& root, const std::vector<std::string>& ident) 
 }
 
 int run_sync(const SyncOptions& o, Context& ctx) {
-  const Store store = ctx.open_store();
+  const Store store = ctx.open_store(OnBadSettings::Allow);
   const fs::path& root = store.root();
   if (!is_own_repository(root))
     throw Error("the store is not a git repository of its own", "join a shared store with `caseload clone URL`");

@@ -4,6 +4,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cctype>
 #include <iostream>
 #include <iterator>
 #include <map>
@@ -122,19 +123,24 @@ Date parse_date_option(const std::string& value, const std::string& flag, const 
 
 DateTime parse_datetime_option(const std::string& value, const std::string& flag, const Date& today) {
   if (auto exact = DateTime::parse(value)) return *exact;
+  // A date form, then 'T' or a space and a time of day ("fri 9:30",
+  // "2026-11-24T14:30"): the part after the last such separator, when it
+  // starts with a digit (so that a date form of its own is never cut).
   std::string date_part = value;
   std::string time_part;
-  auto sep = value.find_first_of("T ");
-  if (sep != std::string::npos && value.size() - sep == 6 && value[value.size() - 3] == ':') {
+  const auto sep = value.find_last_of("T ");
+  if (sep != std::string::npos && sep + 1 < value.size() && std::isdigit(static_cast<unsigned char>(value[sep + 1]))) {
     date_part = value.substr(0, sep);
     time_part = value.substr(sep + 1);
   }
   Date d = parse_date_option(date_part, flag, today);
   if (time_part.empty()) return DateTime{d, -1};
+  // Files hold HH:MM; on the command line the hour may be one digit (9:30).
+  if (time_part.size() == 4 && time_part[1] == ':') time_part.insert(0, "0");
   auto dt = DateTime::parse(d.str() + "T" + time_part);
   if (!dt) {
-    throw UsageError(fmt::format("{}: '{}' is not a time of day (HH:MM)", flag, time_part),
-                     "times run from 00:00 to 23:59, e.g. 2026-11-24T14:30 or \"fri 14:30\"");
+    throw UsageError(fmt::format("{}: '{}' is not a time of day (H:MM or HH:MM)", flag, time_part),
+                     "times run from 0:00 to 23:59, e.g. 2026-11-24T14:30 or \"fri 9:30\"");
   }
   return *dt;
 }

@@ -26,10 +26,10 @@ Date Context::today() const {
   return *d;
 }
 
-Store Context::open_store() const {
+Store Context::open_store(OnBadSettings on_bad) const {
   auto root = find_root(global.root.empty() ? std::nullopt : std::optional(global.root),
                         env("CASELOAD_ROOT"), cwd);
-  Store store(root);
+  Store store(root, on_bad);
   store.set_journal(journal);
   return store;
 }

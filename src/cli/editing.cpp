@@ -71,7 +71,13 @@ int edit_record(Context& ctx, const Store& store, const std::string& path, const
     }
     Diagnostics found = problems(store, path, edited, schema);
     for (const auto& d : found) ctx.err << d.str() << '\n';
-    if (!has_errors(found)) break;
+    if (found.empty()) break;
+    // A warning may be a typo that loses a value (`rsik:` for `risk:`) or
+    // may be meant: the worker decides, and without a terminal it is saved.
+    if (!has_errors(found)) {
+      if (ask_again(ctx)) continue;
+      break;
+    }
     if (!ask_again(ctx)) {
       throw Error(fmt::format("{} was not changed: the edited copy has errors", path),
                   fmt::format("your edit is kept in {}; fix it there and copy it over, or run `caseload edit` again",

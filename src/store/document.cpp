@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <optional>
 #include <sstream>
 
 #include "caseload/core/text.hpp"
@@ -172,6 +173,27 @@ void check_bytes(const std::string& path, const std::string& text) {
   }
 }
 
+// A file left mid-merge by a sync that stopped at a conflict: git's marker
+// lines would read as a puzzling syntax error, or even as a key. A marker
+// starts its line, where no record's text can be (a `|` block is indented).
+void check_conflict_markers(const std::string& path, const std::string& text) {
+  int line = 0;
+  for (size_t at = 0; at < text.size(); at = text.find('\n', at) + 1) {
+    ++line;
+    const std::string_view rest(text.data() + at, text.size() - at);
+    for (const std::string_view marker : {"<<<<<<<", "|||||||", "=======", ">>>>>>>"}) {
+      if (!rest.starts_with(marker)) continue;
+      const char after = rest.size() > marker.size() ? rest[marker.size()] : '\n';
+      if (after != ' ' && after != '\n' && after != '\r') continue;
+      // The way out is in the message itself: some commands give a hint of their own.
+      throw DataError({path, line, 1},
+                      "leftover conflict markers (<<<<<<<, =======, >>>>>>>) of a merge; keep the right lines, "
+                      "delete the markers, then run `caseload sync --continue`");
+    }
+    if (text.find('\n', at) == std::string::npos) break;
+  }
+}
+
 // The root of each document in a stream, as a parser event sees it.
 struct DocumentRoot {
   YAML::Mark mark;
@@ -229,6 +251,22 @@ std::vector<DocumentRoot> scan_documents(const std::string& path, const std::str
   return scan.roots;
 }
 
+// The place of a tab in the indentation of line `line` (0-based) or of the
+// line before it, where yaml-cpp reports what a tab there breaks; none when
+// neither is indented with one. Only asked once yaml-cpp has failed: a tab
+// after the indentation of a `|` block is text, not an error.
+std::optional<Location> tab_in_indentation(const std::string& path, const std::string& text, int line) {
+  const auto lines = split_lines(text);
+  for (int l = std::min(line, static_cast<int>(lines.size()) - 1); l >= 0 && l >= line - 1; --l) {
+    const std::string& s = lines[static_cast<size_t>(l)];
+    const size_t indent_end = s.find_first_not_of(" \t");
+    const size_t tab = s.find('\t');
+    if (tab != std::string::npos && (indent_end == std::string::npos || tab < indent_end))
+      return Location{path, l + 1, static_cast<int>(tab) + 1};
+  }
+  return std::nullopt;
+}
+
 // The documents are scanned first (syntax, and a second document, which
 // YAML::Load would silently ignore and a rewrite would drop); then the
 // first is loaded as a tree.
@@ -242,6 +280,11 @@ std::pair<YAML::Node, std::vector<DocumentRoot>> load_first(const std::string& p
                     fmt::format("nesting deeper than {} levels", k_max_depth),
                     "records are at most a few levels deep; flatten the structure");
   } catch (const YAML::Exception& e) {
+    // yaml-cpp's words for it ("illegal tab when looking for indentation",
+    // or a map whose end is not found) do not say what to do.
+    if (auto tab = tab_in_indentation(path, text, e.mark.line))
+      throw DataError(*tab, "tabs are not allowed for indentation; use spaces",
+                      "replace the tab with spaces, then run `caseload check`");
     throw DataError({path, e.mark.line + 1, e.mark.column + 1}, "YAML syntax: " + e.msg,
                     "fix the syntax, then run `caseload check`");
   }
@@ -252,6 +295,7 @@ std::pair<YAML::Node, std::vector<DocumentRoot>> load_first(const std::string& p
 Document parse_document(const std::string& path, std::string text, const Schema& schema) {
   Document doc{path, std::move(text), YAML::Node(YAML::NodeType::Map), &schema};
   check_bytes(path, doc.text);
+  check_conflict_markers(path, doc.text);
   auto [parsed, roots] = load_first(path, doc.text);
   for (size_t i = 1; i < roots.size(); ++i) {
     if (roots[i].null) continue;  // a trailing '---' holds nothing to lose

@@ -7,6 +7,7 @@
 #include "caseload/core/ids.hpp"
 #include "caseload/store/decode.hpp"
 #include "caseload/store/fsutil.hpp"
+#include "caseload/store/validate.hpp"
 
 namespace caseload {
 namespace fs = std::filesystem;
@@ -30,10 +31,29 @@ fs::path find_root(const std::optional<std::string>& root_option,
               "run inside a store, pass --root DIR or set CASELOAD_ROOT; `caseload init DIR` creates one");
 }
 
-Store::Store(fs::path root)
+Store::Store(fs::path root, OnBadSettings on_bad)
     : root_(std::move(root)),
       settings_doc_(read_document(root_, "caseload.yaml", schemas::settings())),
-      settings_(decode_record<Settings>(settings_doc_)) {}
+      settings_(decode_record<Settings>(settings_doc_)) {
+  if (on_bad == OnBadSettings::Allow) return;
+  // The same rules as `check` (the settings' schema and row in the table of
+  // record types): what check reports as an error, no command works with.
+  Diagnostics found;
+  validate_record(settings_doc_, StoreFacts{&settings_, {}}, found);
+  const auto errors = std::count_if(found.begin(), found.end(),
+                                    [](const Diagnostic& d) { return d.severity == Severity::Error; });
+  if (errors == 0) return;
+  sort_diagnostics(found);
+  const auto first = std::find_if(found.begin(), found.end(),
+                                  [](const Diagnostic& d) { return d.severity == Severity::Error; });
+  // The place only, not check's message: an error of any command may end up
+  // in a log or a mail, and caseload never puts a field's value there.
+  throw DataError(first->where,
+                  errors == 1 ? std::string("a setting in caseload.yaml is not valid")
+                              : fmt::format("a setting in caseload.yaml is not valid ({} problems in all)", errors),
+                  "fix caseload.yaml, then run `caseload check`, which says what is wrong with each; "
+                  "until then only check, fmt, git, log and sync work");
+}
 
 void Store::set_journal(std::shared_ptr<WriteJournal> journal) {
   journal_ = std::move(journal);

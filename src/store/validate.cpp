@@ -8,6 +8,7 @@
 
 #include "caseload/core/ids.hpp"
 #include "caseload/core/referral.hpp"
+#include "caseload/core/spelling.hpp"
 #include "caseload/core/text.hpp"
 #include "caseload/store/decode.hpp"
 #include "caseload/store/fsutil.hpp"
@@ -44,7 +45,11 @@ class Checker {
         error(it->first, fmt::format("duplicate key '{}'", key));
         continue;
       }
-      if (const Field* f = schema.find(key)) value(it->first, it->second, *f, context);
+      if (const Field* f = schema.find(key)) {
+        value(it->first, it->second, *f, context);
+      } else {
+        near_miss(node, it->first, schema, context);
+      }
     }
     for (const auto& f : schema.fields) {
       if (!f.required) continue;
@@ -56,6 +61,18 @@ class Checker {
   }
 
  private:
+  // An unknown key is the user's own field, and is kept; but one a typo away
+  // from a key of the record most likely lost that key's value (`rsik: high`
+  // leaves the client without a risk rating). With the key itself there
+  // too, the near miss is a field of its own.
+  void near_miss(const YAML::Node& map, const YAML::Node& key, const Schema& schema, const std::string& context) {
+    std::vector<std::string_view> known;
+    for (const auto& f : schema.fields) known.push_back(f.key);
+    const auto meant = likely_meant(key.Scalar(), known);
+    if (meant && !child(map, *meant).IsDefined())
+      warning(key, fmt::format("{}unknown key '{}'; did you mean '{}'?", context, key.Scalar(), *meant));
+  }
+
   void value(const YAML::Node& key, const YAML::Node& v, const Field& f, const std::string& context) {
     const std::string name = context + "'" + std::string(f.key) + "'";
     if (v.IsNull()) {

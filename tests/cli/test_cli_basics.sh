@@ -99,7 +99,7 @@ assert_stdout_empty
 # The parser's own complaints read like every usage error: prefix, hint, exit 2.
 run --root s followups --bogus
 assert_exit 2
-assert_stderr_contains "caseload: usage: The following argument was not expected: --bogus"
+assert_stderr_contains "caseload: usage: unexpected argument: --bogus"
 assert_stderr_contains "hint: \`caseload followups --help\`"
 run --root s show
 assert_exit 2

@@ -64,8 +64,8 @@ assert_file_line "$V" "summary: Home visit, brought groceries"
 # An impossible time is a usage error with the forms that work.
 run --root "$S" contact "$ID" "Too late" --kind call --date "2026-11-24 25:00"
 assert_exit 2
-assert_stderr_contains "'25:00' is not a time of day (HH:MM)"
-assert_stderr_contains "hint: times run from 00:00 to 23:59"
+assert_stderr_contains "'25:00' is not a time of day (H:MM or HH:MM)"
+assert_stderr_contains "hint: times run from 0:00 to 23:59"
 run --root "$S" contact "$ID" "No answer" --kind call --status missed --date 2026-11-21T08:15 --text "Tried twice."
 assert_exit 0
 event_file M "$D" 2026-11-21T0815-call

@@ -70,7 +70,7 @@ TEST_SUITE("core::choices") {
 
   TEST_CASE("a day's assessments are read intake, review, closing; an unknown kind with the reviews") {
     TempDir dir;
-    write_file(dir / "caseload.yaml", "schema: 1\nagency: Test\n");
+    write_file(dir / "caseload.yaml", "schema: 1\nagency: Test\nworkers:\n  - {id: aoki}\n");
     const std::string folder = "clients/AAAAAA/";
     write_file(dir / (folder + "client.yaml"), "id: AAAAAA\nname: Anna\nworker: aoki\nstatus: open\nopened: 2026-01-01\n");
     // File names in the opposite order, so that only the kind can explain the result.

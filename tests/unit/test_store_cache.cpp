@@ -224,7 +224,7 @@ TEST_SUITE("store::Store with its cache") {
 
   TEST_CASE("a warm load equals a cold one, and a same-size edit with its mtime put back is seen") {
     TempDir dir;
-    write_file(dir / "caseload.yaml", "schema: 1\nagency: Test\n");
+    write_file(dir / "caseload.yaml", "schema: 1\nagency: Test\nworkers:\n  - {id: aoki}\n");
     write_file(dir / "clients/AAAAAA/client.yaml", "id: AAAAAA\nname: Anna\nworker: aoki\nstatus: open\n");
     write_file(dir / "clients/AAAAAA/contacts/2026-01-02T1000-call.yaml", "date: 2026-01-02T10:00\nkind: call\n");
     write_file(dir / "clients/BBBBBB/client.yaml", "id: BBBBBB\nname: [broken\n");

@@ -48,7 +48,7 @@ struct Context {
   // --today, else CASELOAD_TODAY, else the clock; a bad value is a usage error.
   Date today() const;
   bool today_overridden() const;
-  Store open_store() const;
+  Store open_store(OnBadSettings on_bad = OnBadSettings::Refuse) const;
   Style style() const;
   std::chrono::milliseconds lock_wait() const;  // CASELOAD_LOCK_TIMEOUT seconds, default 10
   // The acting worker: the flag, else CASELOAD_WORKER, else defaults.worker.

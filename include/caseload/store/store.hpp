@@ -50,9 +50,19 @@ struct WriteJournal {
   std::vector<std::shared_ptr<StoreLock>> locks;
 };
 
+// What opening the store does when caseload.yaml parses but a value in it
+// is not valid (a period such as `60 days`, a scale level, a program
+// without a name): the decoder would drop such a value without a word, and
+// every deadline that depends on it would silently go away.
+enum class OnBadSettings {
+  Refuse,  // throw DataError at the first invalid value: every command that uses the settings
+  Allow,   // the commands that report, repair or version the store: check, fmt, git, log, sync
+};
+
 class Store {
  public:
-  explicit Store(std::filesystem::path root);  // reads caseload.yaml
+  // Reads caseload.yaml.
+  explicit Store(std::filesystem::path root, OnBadSettings on_bad = OnBadSettings::Refuse);
 
   void set_journal(std::shared_ptr<WriteJournal> journal);
   // Records that `path` was written (a Transaction does, for every file).
