@@ -8,6 +8,7 @@
 #include "caseload/cli/commands.hpp"
 #include "caseload/cli/common.hpp"
 #include "caseload/cli/new_records.hpp"
+#include "caseload/store/fsutil.hpp"
 #include "caseload/store/schema.hpp"
 
 namespace caseload {
@@ -20,8 +21,7 @@ struct ContactOptions {
 
 // -e: the narrative from $EDITOR, through a private temp file under .caseload/.
 std::string text_from_editor(Context& ctx, const Store& store) {
-  const auto dir = store.root() / ".caseload";
-  std::filesystem::create_directories(dir);
+  const auto dir = local_state_dir(store.root());
   std::string path = (dir / "contact-text-XXXXXX").string();
   int fd = ::mkstemp(path.data());
   if (fd < 0) throw Error("cannot create a temporary file for the editor");

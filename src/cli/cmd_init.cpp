@@ -2,14 +2,13 @@
 #include <fmt/format.h>
 
 #include <cctype>
-#include <fstream>
-#include <iterator>
 
 #include "caseload/cli/commands.hpp"
 #include "caseload/cli/common.hpp"
 #include "caseload/cli/git_setup.hpp"
 #include "caseload/core/ids.hpp"
 #include "caseload/core/text.hpp"
+#include "caseload/store/document.hpp"
 #include "caseload/store/emit.hpp"
 #include "caseload/store/encode.hpp"
 #include "caseload/store/fsutil.hpp"
@@ -52,10 +51,7 @@ YAML::Node settings_tree(const std::string& agency, const std::vector<Worker>& w
 
 // .caseload/ holds the lock, the cache and edit copies: never for git.
 void ignore_local_state(const fs::path& dir) {
-  std::string text;
-  if (std::ifstream in(dir / ".gitignore", std::ios::binary); in) {
-    text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  }
+  std::string text = read_store_file_or_empty(dir, ".gitignore");
   for (const auto& line : split_lines(text)) {
     if (line == ".caseload/" || line == ".caseload" || line == "/.caseload/" || line == "/.caseload") return;
   }

@@ -48,6 +48,22 @@ GitResult git_or_throw(const fs::path& root, const std::vector<std::string>& arg
   return r;
 }
 
+// A repository holding links or .caseload/ files is refused whole: a link
+// checked out would let the program read or write outside the store.
+void refuse_forbidden_paths(const fs::path& root, const std::string& rev, const std::string& outcome) {
+  const auto found = forbidden_tracked_paths(root, rev);
+  if (found.empty()) return;
+  constexpr std::size_t k_shown = 10;
+  std::string list;
+  for (std::size_t i = 0; i < found.size() && i < k_shown; ++i) list += "\n  " + escape_for_terminal(found[i]);
+  if (found.size() > k_shown) list += fmt::format("\n  ... and {} more", found.size() - k_shown);
+  throw Error(fmt::format("the shared repository holds what a caseload store never does (symbolic links, or files "
+                          "under .caseload/); {}:{}",
+                          outcome, list),
+              "ask the repository's owner to replace each link with the file itself and to remove .caseload/ "
+              "from git (`git rm -r --cached .caseload`), then try again");
+}
+
 std::string default_clone_dir(const std::string& url) {
   std::string name = url;
   while (!name.empty() && name.back() == '/') name.pop_back();
@@ -60,7 +76,19 @@ std::string default_clone_dir(const std::string& url) {
 int run_clone(const CloneOptions& o, Context& ctx) {
   const fs::path dir = fs::absolute(ctx.cwd / (o.dir.empty() ? default_clone_dir(o.url) : o.dir)).lexically_normal();
   if (fs::exists(dir) && !fs::is_empty(dir)) throw Error(fmt::format("{} exists and is not empty", dir.string()));
-  git_or_throw(ctx.cwd, {"clone", "-q", "--", o.url, dir.string()}, "git clone");
+  const bool existed = fs::exists(dir);
+  // Nothing is checked out before the tree is known to be safe to check out.
+  git_or_throw(ctx.cwd, {"clone", "-q", "--no-checkout", "--", o.url, dir.string()}, "git clone");
+  try {
+    refuse_forbidden_paths(dir, "HEAD", "nothing was checked out, and the clone was removed");
+  } catch (const Error&) {
+    std::error_code ec;
+    if (existed) fs::remove_all(dir / ".git", ec);
+    else fs::remove_all(dir, ec);
+    throw;
+  }
+  if (run_git(dir, {"rev-parse", "-q", "--verify", "HEAD"}).ok())
+    git_or_throw(dir, {"checkout", "-q", "-f"}, "git checkout");
   if (!fs::exists(dir / "caseload.yaml")) {
     throw Error(fmt::format("{} was cloned, but it holds no caseload.yaml: it is not a caseload store", dir.string()),
                 "check the URL; remove the folder before cloning again");
@@ -132,6 +160,7 @@ int count(const fs::path& root, const std::string& range) {
 // Replays local commits on the fetched upstream; returns how many came in.
 int pull(const fs::path& root, const std::vector<std::string>& ident, const std::string& up) {
   git_or_throw(root, {"fetch", "-q"}, "git fetch");
+  refuse_forbidden_paths(root, up, "nothing was taken in");
   const int incoming = count(root, "HEAD.." + up);
   if (incoming == 0) return 0;
   auto args = ident;
@@ -144,15 +173,32 @@ int pull(const fs::path& root, const std::vector<std::string>& ident, const std:
   return incoming;
 }
 
-// The first sync of a new clone's or store's branch: no upstream yet.
-std::string set_upstream(const fs::path& root) {
+// The remote and branch a store without an upstream syncs with: the
+// branch of the same name on `origin` (or the only remote).
+std::pair<std::string, std::string> default_upstream(const fs::path& root) {
   const auto remotes = lines_of(run_git(root, {"remote"}).out);
   if (remotes.empty())
     throw Error("the store has no remote to sync with", "add one with `caseload git remote add origin URL`");
   const std::string branch = trimmed(git_or_throw(root, {"symbolic-ref", "--short", "HEAD"}, "git").out);
   const std::string remote = remotes.front() == "origin" || remotes.size() == 1 ? remotes.front() : "origin";
+  return {remote, branch};
+}
+
+// The first sync of a store's branch. When the remote already has a branch
+// of that name (pushed by hand with `git push origin HEAD`), it becomes the
+// upstream and sync goes on as usual; else the branch is pushed and set up.
+// Returns the upstream to pull from, or nothing when the push made it.
+std::optional<std::string> first_upstream(const fs::path& root, int& pushed) {
+  const auto [remote, branch] = default_upstream(root);
+  git_or_throw(root, {"fetch", "-q", remote}, "git fetch");
+  const std::string up = remote + "/" + branch;
+  if (run_git(root, {"rev-parse", "-q", "--verify", "refs/remotes/" + up}).ok()) {
+    git_or_throw(root, {"branch", "-q", "--set-upstream-to=" + up}, "git branch --set-upstream-to");
+    return up;
+  }
+  pushed = count(root, "HEAD");
   git_or_throw(root, {"push", "-q", "-u", remote, "HEAD"}, "git push");
-  return remote + "/" + branch;
+  return std::nullopt;
 }
 
 struct SyncCounts {
@@ -162,11 +208,8 @@ struct SyncCounts {
 SyncCounts pull_and_push(const fs::path& root, const std::vector<std::string>& ident) {
   SyncCounts n;
   auto up = upstream(root);
-  if (!up) {
-    n.pushed = count(root, "HEAD");
-    set_upstream(root);
-    return n;
-  }
+  if (!up) up = first_upstream(root, n.pushed);
+  if (!up) return n;
   for (int attempt = 1;; ++attempt) {
     n.pulled += pull(root, ident, *up);
     const int ahead = count(root, *up + "..HEAD");

@@ -23,8 +23,7 @@ std::string slurp(const fs::path& path) {
 // The copy lives under .caseload/ (untracked, owner-only), named by nothing
 // but a random suffix, and ends in .yaml so editors highlight it.
 fs::path make_copy(const Store& store, const std::string& bytes) {
-  const fs::path dir = store.root() / ".caseload" / "edit";
-  make_private_dirs(dir);
+  const fs::path dir = local_state_dir(store.root(), "edit");
   std::string tmpl = (dir / "record-XXXXXX.yaml").string();
   int fd = ::mkstemps(tmpl.data(), 5);
   if (fd < 0) throw Error("cannot create the editing copy under .caseload/edit");
@@ -59,7 +58,7 @@ bool ask_again(Context& ctx) {
 int edit_record(Context& ctx, const Store& store, const std::string& path, const Schema& schema) {
   const fs::path full = store.root() / path;
   if (!fs::is_regular_file(fs::symlink_status(full))) throw Error(fmt::format("no file {} in the store", path));
-  const std::string original = slurp(full);
+  const std::string original = read_store_file(store.root(), path);  // never through a link
   const fs::path copy = make_copy(store, original);
   for (;;) {
     run_editor(ctx, copy.string());
@@ -85,7 +84,7 @@ int edit_record(Context& ctx, const Store& store, const std::string& path, const
     }
   }
   Transaction tx(store, ctx.lock_wait());
-  if (slurp(full) != original) {
+  if (read_store_file(store.root(), path) != original) {
     throw Error(fmt::format("{} was changed by another command while you edited it; it was not replaced", path),
                 fmt::format("your edit is kept in {}", copy.string()));
   }

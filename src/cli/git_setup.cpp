@@ -2,10 +2,9 @@
 
 #include <fmt/format.h>
 
-#include <fstream>
-#include <iterator>
 
 #include "caseload/core/text.hpp"
+#include "caseload/store/document.hpp"
 #include "caseload/store/fsutil.hpp"
 #include "caseload/store/git.hpp"
 
@@ -20,10 +19,9 @@ bool has_line(const std::string& text, const std::string& line) { return contain
 
 std::vector<std::string> prepare_repository(const fs::path& root, const Context& ctx) {
   std::vector<std::string> written;
-  std::string text;
-  if (std::ifstream in(root / ".gitattributes", std::ios::binary); in) {
-    text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  }
+  // A shared repository may hold .gitattributes as a link: read through it,
+  // the file it names would be committed and pushed (SECURITY.md).
+  std::string text = read_store_file_or_empty(root, ".gitattributes");
   std::string wanted = k_gitattributes;
   wanted.pop_back();  // without its newline, as a line
   if (!has_line(text, wanted)) {

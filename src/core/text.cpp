@@ -1,5 +1,6 @@
 #include "caseload/core/text.hpp"
 
+#include <fmt/format.h>
 #include <utf8proc.h>
 
 #include <cstdlib>
@@ -156,6 +157,73 @@ bool contains_control(std::string_view text, bool allow_newline_and_tab) {
     if (c < 0x20 || c == 0x7F) return true;
   }
   return false;
+}
+
+namespace {
+
+bool is_bidi_control(utf8proc_int32_t c) { return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069); }
+
+// Calls emit(bytes, code point or -1 for a byte that is not UTF-8) for each
+// character of text.
+template <typename Emit>
+void each_character(std::string_view text, Emit emit) {
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+  utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(text.size());
+  while (left > 0) {
+    utf8proc_int32_t c = -1;
+    utf8proc_ssize_t n = utf8proc_iterate(p, left, &c);
+    if (n <= 0) {
+      n = 1;
+      c = -1;
+    }
+    emit(std::string_view(reinterpret_cast<const char*>(p), static_cast<size_t>(n)), c);
+    p += n;
+    left -= n;
+  }
+}
+
+bool unsafe(utf8proc_int32_t c, bool keep_newline_and_tab) {
+  if (c < 0) return true;
+  if (keep_newline_and_tab && (c == '\n' || c == '\t')) return false;
+  return c < 0x20 || (c >= 0x7F && c <= 0x9F) || is_bidi_control(c);
+}
+
+// Only these bytes can start an unsafe character in valid UTF-8: C0, DEL,
+// 0xC2 (C1 controls), 0xE2 (bidi controls); any byte >= 0x80 may start
+// invalid UTF-8, so text with none of those is checked without decoding.
+bool plainly_safe(std::string_view text, bool keep_newline_and_tab) {
+  for (unsigned char b : text) {
+    if (b >= 0x80) return false;
+    if ((b < 0x20 || b == 0x7F) && !(keep_newline_and_tab && (b == '\n' || b == '\t'))) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool has_unsafe_characters(std::string_view text, bool allow_newline_and_tab) {
+  if (plainly_safe(text, allow_newline_and_tab)) return false;
+  bool found = false;
+  each_character(text, [&](std::string_view, utf8proc_int32_t c) { found = found || unsafe(c, allow_newline_and_tab); });
+  return found;
+}
+
+std::string escape_for_terminal(std::string_view text, bool keep_newline_and_tab) {
+  if (plainly_safe(text, keep_newline_and_tab)) return std::string(text);
+  std::string out;
+  out.reserve(text.size() + 8);
+  each_character(text, [&](std::string_view bytes, utf8proc_int32_t c) {
+    if (!unsafe(c, keep_newline_and_tab)) {
+      out += bytes;
+    } else if (c < 0) {
+      out += fmt::format("\\x{:02X}", static_cast<unsigned char>(bytes[0]));
+    } else if (c < 0x80) {
+      out += fmt::format("\\x{:02X}", c);
+    } else {
+      out += fmt::format("\\u{:04X}", c);
+    }
+  });
+  return out;
 }
 
 std::string trim(std::string_view text) {

@@ -24,6 +24,9 @@ namespace {
 // 2: an assessment's scores in the order of its file (they were sorted by domain).
 constexpr int k_cache_format = 2;
 constexpr std::string_view k_magic = "caseload-cache\n";
+// Far above any store's cache (about 40 MB for 10,000 clients), far below
+// what a planted file could make the program allocate.
+constexpr std::size_t k_max_cache_bytes = std::size_t{1} << 30;
 
 std::int64_t ns_of(const struct timespec& t) {
   return static_cast<std::int64_t>(t.tv_sec) * 1'000'000'000 + t.tv_nsec;
@@ -97,12 +100,19 @@ std::optional<FileStamp> stamp_at(int dir_fd, const char* name) {
 }
 
 CacheFile::CacheFile(const fs::path& root, const std::string& name, std::int64_t settle_ns)
-    : file_(root / ".caseload" / "cache" / name), trusted_before_ns_(now_ns() - settle_ns) {
+    : root_(root), file_(root / ".caseload" / "cache" / name), trusted_before_ns_(now_ns() - settle_ns) {
   load();
 }
 
 void CacheFile::load() {
-  if (!read_file_bytes(file_, SIZE_MAX, buffer_)) return;
+  // A link or FIFO planted here is never read, and a file past any size the
+  // store could need is ignored rather than read into memory.
+  // A .caseload/ that is a link or another user's is refused here, with the
+  // fix, before anything is read through it.
+  if (!existing_state_dir(root_, "cache")) return;
+  FileRead r = read_regular_file(file_, k_max_cache_bytes);
+  if (r.status != FileRead::ok || r.bytes.size() > k_max_cache_bytes) return;
+  buffer_ = std::move(r.bytes);
   cache_bytes::Reader header(buffer_);
   if (header.str() != k_magic || header.str() != program_identity()) return;
   const std::uint64_t length = header.u64();
@@ -173,7 +183,7 @@ void CacheFile::save(Unused unused) {
   if (!keep) dirty_ |= std::any_of(stored_.begin(), stored_.end(), [](const Stored& e) { return !e.used; });
   if (!dirty_) return;
   try {
-    make_private_dirs(file_.parent_path());
+    local_state_dir(root_, "cache");
   } catch (const std::exception&) {
     return;  // a read-only store: run without a cache
   }

@@ -1,4 +1,5 @@
 #include "caseload/store/document.hpp"
+#include "caseload/store/fsutil.hpp"
 
 #include <fcntl.h>
 #include <fmt/format.h>
@@ -336,41 +337,32 @@ namespace {
 // Reads at most `limit` + 1 bytes of root/path, so a huge file costs nothing.
 std::string read_bounded(const std::filesystem::path& root, const std::string& path, size_t limit) {
   refuse_links_inside(root, path);
-  const int fd = ::open((root / path).c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-  if (fd < 0) {
-    if (errno == ELOOP) refuse_link(path);
-    throw Error(fmt::format("cannot read {}: {}", path, std::strerror(errno)));
+  FileRead r = read_regular_file(root / path, limit);
+  switch (r.status) {
+    case FileRead::ok: return std::move(r.bytes);
+    case FileRead::link: refuse_link(path);
+    case FileRead::not_regular:
+      throw DataError({path, 0, 0}, fmt::format("{} in place of a record file: caseload reads only regular files",
+                                                file_kind_name(root / path)),
+                      "remove it, or replace it with the record file itself");
+    case FileRead::missing:
+    case FileRead::failed: break;
   }
-  // Sized by the file, not the limit: most records are a few hundred bytes,
-  // and a file that grows meanwhile is still cut at limit + 1.
-  struct stat st {};
-  const size_t size = ::fstat(fd, &st) == 0 ? static_cast<size_t>(st.st_size) : limit;
-  std::string text(std::min(limit, size) + 1, '\0');
-  size_t done = 0;
-  for (;;) {
-    if (done == text.size()) {
-      if (done > limit) break;
-      text.resize(std::min(limit + 1, text.size() * 2 + 4096));
-    }
-    const ssize_t n = ::read(fd, text.data() + done, text.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) {
-      const int err = errno;
-      ::close(fd);
-      throw Error(fmt::format("cannot read {}: {}", path, std::strerror(err)));
-    }
-    if (n == 0) break;
-    done += static_cast<size_t>(n);
-  }
-  ::close(fd);
-  text.resize(done);
-  return text;
+  // A DataError, so that a store-wide command names the file and goes on.
+  throw DataError({path, 0, 0}, fmt::format("cannot be read: {}", std::strerror(r.error)),
+                  "check the file's owner and permissions (`ls -l`)");
 }
 
 }  // namespace
 
 std::string read_store_file(const std::filesystem::path& root, const std::string& path) {
   return read_bounded(root, path, k_max_file_bytes);
+}
+
+std::string read_store_file_or_empty(const std::filesystem::path& root, const std::string& path) {
+  struct stat st {};
+  if (::lstat((root / path).c_str(), &st) != 0 && errno == ENOENT) return {};
+  return read_store_file(root, path);
 }
 
 Document read_document(const std::filesystem::path& root, const std::string& path,

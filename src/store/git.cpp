@@ -171,7 +171,14 @@ bool configure_merge_driver(const fs::path& root, const fs::path& executable) {
   std::string quoted = "'";
   for (char c : executable.string()) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
   quoted += "'";
-  const std::string driver = quoted + " merge-driver %O %A %B %P";
+  // The driver must outlive the binary that registered it (a build folder
+  // removed, a package reinstalled): git runs it through the shell, which
+  // tries `caseload` on PATH, then this binary, and when neither can run
+  // falls back to git's own text merge with conflict markers. Without that
+  // fallback git keeps "ours" with no marker, and the other side is lost.
+  const std::string driver = "for c in caseload " + quoted +
+                             "; do if command -v \"$c\" >/dev/null 2>&1; then exec \"$c\" merge-driver %O %A %B %P; "
+                             "fi; done; exec git merge-file -L ours -L base -L theirs %A %O %B";
   GitResult current = run_git(root, {"config", "--local", "--get", "merge.caseload.driver"});
   if (current.ok() && current.out == driver + "\n") return false;
   for (const auto& [key, value] : {std::pair<std::string, std::string>{"merge.caseload.name",
@@ -181,6 +188,25 @@ bool configure_merge_driver(const fs::path& root, const fs::path& executable) {
     if (!r.ok()) throw Error(fmt::format("cannot configure the merge driver: {}", r.message()));
   }
   return true;
+}
+
+std::vector<std::string> forbidden_tracked_paths(const fs::path& root, const std::string& rev) {
+  std::vector<std::string> found;
+  GitResult r = run_git(root, {"ls-tree", "-r", "-z", "--full-tree", rev});
+  if (!r.ok()) return found;
+  // Each entry: "<mode> <type> <object>\t<path>\0".
+  for (std::size_t at = 0; at < r.out.size();) {
+    std::size_t end = r.out.find('\0', at);
+    if (end == std::string::npos) end = r.out.size();
+    const std::string_view entry(r.out.data() + at, end - at);
+    at = end + 1;
+    const std::size_t tab = entry.find('\t');
+    if (tab == std::string_view::npos) continue;
+    const std::string_view path = entry.substr(tab + 1);
+    if (entry.starts_with("120000 ") || path == ".caseload" || path.starts_with(".caseload/"))
+      found.emplace_back(path);
+  }
+  return found;
 }
 
 }  // namespace caseload

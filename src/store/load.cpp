@@ -124,7 +124,9 @@ ClientRecord read_client_folder(const fs::path& root, const ClientFolder& folder
   return r;
 }
 
-bool has_client_record(const ClientFolder& folder) { return folder.client && folder.client->stamp; }
+// Any client.yaml, regular or not: a link or FIFO there is read (and
+// refused by name) rather than the client silently left out.
+bool has_client_record(const ClientFolder& folder) { return folder.client.has_value(); }
 
 // Runs work(cache, i) for every client, grouped by the cache file of the
 // client: one per first character of the ID, so that a changed record

@@ -29,15 +29,26 @@ std::map<std::pair<unsigned long long, unsigned long long>, std::thread::id> hel
 }  // namespace
 
 StoreLock::StoreLock(const std::filesystem::path& root, std::chrono::milliseconds wait) {
-  const auto dir = root / ".caseload";
-  make_private_dirs(dir);
-  const auto path = dir / "lock";
-  fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  const auto path = local_state_dir(root) / "lock";
+  // Never through a link (a lock pointed at .git/index.lock would stop every
+  // commit), never blocking on a FIFO, and only ever a regular file.
+  auto not_a_file = [&] {
+    return Error(fmt::format("the store lock {} is {}, not a file", path.string(), file_kind_name(path)),
+                 fmt::format("remove it (`rm {}`); caseload makes it again", path.string()));
+  };
+  fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0600);
   if (fd_ < 0) {
-    throw Error(fmt::format("cannot open the store lock {}: {}", path.string(), std::strerror(errno)));
+    const int err = errno;
+    if (err == ELOOP || err == ENXIO || err == EISDIR) throw not_a_file();
+    throw Error(fmt::format("cannot open the store lock {}: {}", path.string(), std::strerror(err)));
   }
   struct stat st {};
   if (::fstat(fd_, &st) == 0) {
+    if (!S_ISREG(st.st_mode)) {
+      ::close(fd_);
+      fd_ = -1;
+      throw not_a_file();
+    }
     dev_ = st.st_dev;
     ino_ = st.st_ino;
     const std::lock_guard<std::mutex> guard(held_mutex);

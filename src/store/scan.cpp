@@ -66,7 +66,12 @@ ClientFolder scan_client_folder(const fs::path& root, const std::string& id) {
   ClientFolder folder;
   const std::string dir = "clients/" + id;
   Fd fd(::open((root / dir).c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
-  if (fd.fd < 0) return folder;
+  if (fd.fd < 0) {
+    // A linked client folder: its client.yaml is named, and refused when read.
+    if (errno == ELOOP || errno == ENOTDIR)
+      folder.client = ScannedFile{record_type<Client>().in_client(dir), std::nullopt};
+    return folder;
+  }
   auto file = [&](const RecordType& t) { return probe(fd.fd, t.in_client(dir), std::string(t.file).c_str()); };
   auto events = [&](const RecordType& t) { return yaml_files_at(fd.fd, dir, std::string(t.file).c_str()); };
   folder.client = file(record_type<Client>());

@@ -67,15 +67,27 @@ void Store::note_written(const std::string& path) const {
 }
 
 std::vector<std::string> Store::client_ids() const {
+  // A linked clients/ would hide every client, or show someone else's: it is
+  // refused whole. A linked client folder is listed, so that reading it
+  // fails by name (an unreadable item) instead of the client vanishing.
+  std::error_code ec;
+  if (fs::is_symlink(fs::symlink_status(root_ / "clients", ec)))
+    throw DataError({"clients", 0, 0}, "symbolic link: caseload does not follow links in the store",
+                    "replace the link with the folder itself");
   std::vector<std::string> ids;
   for (auto& name : list_dirs(root_ / "clients")) {
     if (is_client_id(name)) ids.push_back(std::move(name));
   }
+  for (auto& name : list_links(root_ / "clients")) {
+    if (is_client_id(name)) ids.push_back(std::move(name));
+  }
+  std::sort(ids.begin(), ids.end());
   return ids;
 }
 
 bool Store::has_client(const std::string& id) const {
-  return is_client_id(id) && fs::is_regular_file(fs::symlink_status(root_ / client_path(id)));
+  // Any kind of file: a link or FIFO there is refused by name when read.
+  return is_client_id(id) && exists(client_path(id));
 }
 
 std::string Store::client_dir(const std::string& id) {
@@ -112,17 +124,21 @@ std::optional<Resource> Store::load_resource(const std::string& id) const {
 
 std::vector<Store::RecordFile> Store::record_files() const {
   std::vector<RecordFile> files;
-  for (const auto& id : resource_ids()) {
-    files.push_back({std::string(record_type<Resource>().file) + "/" + id + ".yaml", &record_type<Resource>()});
+  // Every entry but folders, so that a link or FIFO in place of a record is
+  // read, and refused by name, rather than passed over.
+  const std::string resources(record_type<Resource>().file);
+  for (const auto& name : list_non_folders(root_ / resources)) {
+    const std::string path = resources + "/" + name;
+    if (record_type_for_path(path) == &record_type<Resource>()) files.push_back({path, &record_type<Resource>()});
   }
   for (const auto& id : client_ids()) {
     const std::string dir = client_dir(id);
     for (const auto& type : all_record_types()) {
       const std::string path = type.in_client(dir);
-      if (type.place == Place::ClientFile && fs::is_regular_file(fs::symlink_status(root_ / path))) {
+      if (type.place == Place::ClientFile && exists(path)) {
         files.push_back({path, &type});
       } else if (type.place == Place::ClientEvents) {
-        for (const auto& name : list_files(root_ / path)) {
+        for (const auto& name : list_non_folders(root_ / path)) {
           if (record_type_for_path(path + "/" + name) == &type) files.push_back({path + "/" + name, &type});
         }
       }

@@ -154,4 +154,33 @@ assert_file_line "clients/$ID/client.yaml" '<<<<<<< ours'
 run check
 assert_exit 3
 assert_stdout_contains "clients/$ID/client.yaml"
+
+# --- The driver outlives its binary (issue 15) -------------------------------
+# Registered by a binary that is later removed (a build folder deleted), git
+# must still merge with conflict markers: without a fallback it kept "ours"
+# and the other side was silently lost at the next `git add`.
+git merge --abort
+cd "$T" || fail "no T"
+unset CASELOAD_ROOT
+mkdir -p gone
+cp "$CASELOAD" gone/caseload
+"$T/gone/caseload" init s2 --worker "aoki:Hana Aoki" >/dev/null 2>&1 || fail "init with the copy failed"
+cd s2 || fail "no store"
+git config user.name tester
+git config user.email tester@example.org
+"$T/gone/caseload" intake --name "Ana Cruz" --phone "+63 2 555 0100" >/dev/null 2>&1 || fail "intake"
+CID=$(ls clients)
+MAIN=$(git symbolic-ref --short HEAD)
+git checkout -q -b e
+sed -i 's/555 0100/555 0133/' "clients/$CID/client.yaml"
+commit "e"
+git checkout -q "$MAIN"
+sed -i 's/555 0100/555 0144/' "clients/$CID/client.yaml"
+commit "main"
+rm -r "$T/gone"
+PATH=/usr/bin:/bin git merge --no-edit e >"$T/merge.out" 2>&1
+assert_eq 1 "$?" "git merge with the driver's binary gone"
+assert_file_line "clients/$CID/client.yaml" 'phone: "+63 2 555 0144"'
+assert_file_line "clients/$CID/client.yaml" 'phone: "+63 2 555 0133"'
+assert_file_contains "clients/$CID/client.yaml" "<<<<<<< ours"
 pass

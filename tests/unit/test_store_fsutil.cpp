@@ -167,3 +167,52 @@ TEST_SUITE("store::fsutil") {
     CHECK_FALSE(is_temp_name("notes.tmp-1"));
   }
 }
+
+TEST_CASE("read_regular_file reads files and never a link or FIFO") {
+  TempDir dir;
+  write_plain(dir / "a.yaml", "name: x\n");
+  FileRead ok = read_regular_file(dir / "a.yaml", 100);
+  CHECK(ok.status == FileRead::ok);
+  CHECK(ok.bytes == "name: x\n");
+  // A file past the limit is cut at limit + 1 bytes, so the caller can tell.
+  CHECK(read_regular_file(dir / "a.yaml", 3).bytes == "name");
+  CHECK(read_regular_file(dir / "none.yaml", 100).status == FileRead::missing);
+  fs::create_symlink(dir / "a.yaml", dir / "link.yaml");
+  FileRead link = read_regular_file(dir / "link.yaml", 100);
+  CHECK(link.status == FileRead::link);
+  CHECK(link.bytes.empty());
+  // Opening a FIFO without O_NONBLOCK would wait for a writer for ever.
+  REQUIRE(::mkfifo((dir / "fifo.yaml").c_str(), 0600) == 0);
+  CHECK(read_regular_file(dir / "fifo.yaml", 100).status == FileRead::not_regular);
+  CHECK(read_regular_file(dir.path(), 100).status == FileRead::not_regular);
+  CHECK(file_kind_name(dir / "fifo.yaml") == "a FIFO");
+  CHECK(file_kind_name(dir / "link.yaml") == "a link");
+}
+
+TEST_CASE("local_state_dir makes a private folder and refuses a link or a file") {
+  TempDir dir;
+  const fs::path made = local_state_dir(dir.path(), "cache");
+  CHECK(made == dir / ".caseload" / "cache");
+  struct stat st {};
+  REQUIRE(::lstat((dir / ".caseload").c_str(), &st) == 0);
+  CHECK((st.st_mode & 0777) == 0700);
+  CHECK(existing_state_dir(dir.path(), "cache").has_value());
+  CHECK_FALSE(existing_state_dir(dir.path(), "edit").has_value());
+
+  TempDir other, elsewhere;
+  fs::create_symlink(elsewhere.path(), other / ".caseload");
+  CHECK_THROWS_AS(local_state_dir(other.path()), Error);
+  CHECK_THROWS_AS(existing_state_dir(other.path()), Error);
+  CHECK(fs::is_empty(elsewhere.path()));  // nothing was made through the link
+
+  TempDir third;
+  write_plain(third / ".caseload", "");
+  CHECK_THROWS_AS(local_state_dir(third.path()), Error);
+}
+
+TEST_CASE("make_private_dirs never makes a folder through a link") {
+  TempDir dir, elsewhere;
+  fs::create_symlink(elsewhere.path(), dir / "clients");
+  CHECK_THROWS_AS(make_private_dirs(dir / "clients" / "X1" / "contacts"), Error);
+  CHECK(fs::is_empty(elsewhere.path()));
+}

@@ -36,6 +36,16 @@ std::string first_line(std::string_view text);
 
 bool contains_control(std::string_view text, bool allow_newline_and_tab);
 
+// Text safe to show a person: each character that could drive a terminal or
+// forge a line of output becomes a visible escape, so nothing from the store
+// reaches the terminal raw (SECURITY.md). Escaped: C0 controls (tab and
+// newline kept when `keep_newline_and_tab`), DEL, C1 controls as \u0085,
+// the bidirectional overrides and isolates (U+202A-U+202E, U+2066-U+2069),
+// and bytes that are not UTF-8 as \xFF. Text without them comes back as is.
+std::string escape_for_terminal(std::string_view text, bool keep_newline_and_tab = false);
+// Whether escape_for_terminal would change the text.
+bool has_unsafe_characters(std::string_view text, bool allow_newline_and_tab = false);
+
 std::string trim(std::string_view text);
 
 // The parts of `text` between `separator`s, without them, as std::getline

@@ -93,6 +93,7 @@ class CacheFile {
   void load();
   std::string serialize(bool keep_unused) const;
 
+  std::filesystem::path root_;
   std::filesystem::path file_;
   std::string buffer_;  // the file as read
   std::int64_t trusted_before_ns_;  // files changed at or after this are not stored

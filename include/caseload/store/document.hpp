@@ -48,6 +48,9 @@ Document read_document(const std::filesystem::path& root, const std::string& pat
 // The bytes read_document parses: at most k_max_file_bytes + 1 of them, and
 // never through a link; throws as read_document does.
 std::string read_store_file(const std::filesystem::path& root, const std::string& path);
+// The same for a file that may be absent (.gitignore, .gitattributes): empty
+// when there is none; a link or a FIFO there is refused all the same.
+std::string read_store_file_or_empty(const std::filesystem::path& root, const std::string& path);
 Document new_document(const std::string& path, const Schema& schema);
 
 // Reading values out of a map node without ever inserting into it.

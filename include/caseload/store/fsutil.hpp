@@ -3,6 +3,7 @@
 // write (temp file in the same folder, fsync, rename, fsync the folder),
 // owner-only folders, listings that never follow a link.
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,14 +16,41 @@ namespace caseload {
 // ".<name>.tmp-*".
 void atomic_write(const std::filesystem::path& path, std::string_view bytes);
 
-// Creates `path` and missing parents with mode 0700.
+// Creates `path` and missing parents with mode 0700. A link anywhere on the
+// way is refused (never reused as a folder): writes stay inside the store.
 void make_private_dirs(const std::filesystem::path& path);
+
+// root/.caseload (and root/.caseload/SUB when given): the untracked folder of
+// this machine's lock, cache and editing copies. It must be a real folder
+// owned by the user running caseload, never a link, so that a shared
+// repository cannot move any of them elsewhere; it is created (0700) when
+// absent and refused, with the fix, otherwise.
+std::filesystem::path local_state_dir(const std::filesystem::path& root, std::string_view sub = {});
+// The same folder for reading: nullopt when it is absent; refused as above.
+std::optional<std::filesystem::path> existing_state_dir(const std::filesystem::path& root, std::string_view sub = {});
+
+// What reading one file found. A link or anything but a regular file (FIFO,
+// socket, device, folder) is never opened for reading: opening a FIFO would
+// hang, and a link could point anywhere.
+struct FileRead {
+  enum Status { ok, missing, link, not_regular, failed } status = ok;
+  int error = 0;      // errno, when failed
+  std::string bytes;  // at most limit + 1 bytes: more than limit means too large
+};
+FileRead read_regular_file(const std::filesystem::path& path, std::size_t limit);
+// "a link", "a FIFO", ...: what stands at a path instead of a regular file.
+std::string file_kind_name(const std::filesystem::path& path);
 
 // Names of the entries in `dir` that are regular files (not links), sorted;
 // an absent folder, and a folder that is itself a link, are empty.
 std::vector<std::string> list_files(const std::filesystem::path& dir);
 // Names of the entries in `dir` that are folders (not links), sorted.
 std::vector<std::string> list_dirs(const std::filesystem::path& dir);
+// Names of the entries in `dir` that are symbolic links, sorted.
+std::vector<std::string> list_links(const std::filesystem::path& dir);
+// Names of every entry in `dir` but folders (files, links, FIFOs, sockets,
+// devices), sorted: what `check` must read, or name as unreadable.
+std::vector<std::string> list_non_folders(const std::filesystem::path& dir);
 
 bool is_temp_name(std::string_view name);  // a leftover of an interrupted atomic_write
 

@@ -44,6 +44,14 @@ bool has_identity(const std::filesystem::path& root);
 // repository's own config, pointing at `executable`. Returns whether the
 // configuration was changed.
 bool configure_merge_driver(const std::filesystem::path& root, const std::filesystem::path& executable);
+
+// Paths in the tree of `rev` that a store must never take in from a shared
+// repository (SECURITY.md): links (git mode 120000), whose targets a checkout
+// would let the program read or write, and anything under .caseload/, this
+// machine's own lock, cache and editing copies. Empty when `rev` has none or
+// does not exist.
+std::vector<std::string> forbidden_tracked_paths(const std::filesystem::path& root, const std::string& rev);
+
 inline constexpr const char* k_gitattributes = "*.yaml text eol=lf merge=caseload\n";
 
 }  // namespace caseload
