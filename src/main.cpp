@@ -3,13 +3,33 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <cerrno>
+#include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <ctime>
 #include <iostream>
 #include <random>
 
 #include "caseload/cli/app.hpp"
 #include "caseload/core/errors.hpp"
+
+namespace {
+
+// Everything written to standard output reached it: a report cut short by a
+// full disk is exit 1 with a message, never a silent exit 0.
+int flushed(int code) {
+  std::cout.flush();
+  errno = 0;
+  const bool ok = std::cout.good() && std::fflush(stdout) == 0 && !std::ferror(stdout);
+  if (ok) return code;
+  const int err = errno;
+  std::cerr << "caseload: error: cannot write to standard output"
+            << (err != 0 ? std::string(": ") + std::strerror(err) : std::string()) << '\n';
+  return code == caseload::k_exit_ok ? caseload::k_exit_error : code;
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   using namespace caseload;
@@ -34,11 +54,9 @@ int main(int argc, char** argv) {
   ctx.executable = std::filesystem::read_symlink("/proc/self/exe", ec);
   if (ec) ctx.executable = std::filesystem::absolute(argv[0], ec);
   try {
-    int code = run_cli(argc, argv, ctx);
-    std::cout.flush();
-    return code;
+    return flushed(run_cli(argc, argv, ctx));
   } catch (const Error& e) {
-    std::cout.flush();
+    flushed(k_exit_ok);
     std::cerr << "caseload: " << (e.exit_code() == k_exit_usage ? "usage: " : "error: ") << e.what() << '\n';
     if (!e.hint().empty()) std::cerr << "  hint: " << e.hint() << '\n';
     return e.exit_code();

@@ -59,7 +59,15 @@ int run_followups(const FollowupsOptions& o, Context& ctx) {
   if (o.output.empty()) {
     ctx.out << text.str();
   } else {
-    atomic_write(ctx.cwd / o.output, text.str());
+    // Only a new file, or one that is a regular file, is replaced: a FIFO,
+    // a device or a link there is someone else's and stays as it is.
+    const auto target = ctx.cwd / o.output;
+    const std::string kind = file_kind_name(target);
+    if (kind != "nothing" && kind != "a file")
+      throw Error(fmt::format("--output {} is {}: caseload writes only a new file or replaces a regular one", o.output,
+                              kind),
+                  "name a new file, or write to standard output and redirect it");
+    atomic_write(target, text.str());
   }
   const bool any_overdue = std::any_of(items.begin(), items.end(), [](const FollowupItem& i) { return i.overdue > 0; });
   return o.fail_if_overdue && any_overdue ? k_exit_findings : k_exit_ok;
