@@ -106,12 +106,6 @@ int run_clone(const CloneOptions& o, Context& ctx) {
 
 // --- sync ---
 
-bool rebase_in_progress(const fs::path& root) {
-  GitResult r = run_git(root, {"rev-parse", "--git-path", "rebase-merge"});
-  GitResult a = run_git(root, {"rev-parse", "--git-path", "rebase-apply"});
-  return (r.ok() && fs::exists(root / trimmed(r.out))) || (a.ok() && fs::exists(root / trimmed(a.out)));
-}
-
 std::vector<std::string> conflicted_files(const fs::path& root) {
   return lines_of(run_git(root, {"diff", "--name-only", "--diff-filter=U"}).out);
 }
@@ -167,7 +161,7 @@ int pull(const fs::path& root, const std::vector<std::string>& ident, const std:
   args.insert(args.end(), {"-c", "rebase.autoStash=false", "rebase", "-q", up});
   GitResult r = run_git(root, args);
   if (!r.ok()) {
-    if (rebase_in_progress(root)) stop_at_conflict(root, r.err);
+    if (sync_stopped(root)) stop_at_conflict(root, r.err);
     throw Error(fmt::format("git rebase failed: {}", r.message()));
   }
   return incoming;
@@ -233,7 +227,7 @@ void stage_resolutions(const fs::path& root) {
 }
 
 void resume_rebase(const fs::path& root, const std::vector<std::string>& ident) {
-  if (!rebase_in_progress(root)) throw Error("there is no stopped sync to continue");
+  if (!sync_stopped(root)) throw Error("there is no stopped sync to continue");
   stage_resolutions(root);
   // Resolved to what the shared side already has: the commit is empty, skip it.
   const bool empty = run_git(root, {"diff", "--cached", "--quiet"}).ok();
@@ -241,7 +235,7 @@ void resume_rebase(const fs::path& root, const std::vector<std::string>& ident) 
   args.insert(args.end(), {"-c", "core.editor=true", "rebase", empty ? "--skip" : "--continue"});
   GitResult r = run_git(root, args);
   if (!r.ok()) {
-    if (rebase_in_progress(root)) stop_at_conflict(root, r.err);
+    if (sync_stopped(root)) stop_at_conflict(root, r.err);
     throw Error(fmt::format("git rebase --continue failed: {}", r.message()));
   }
 }
@@ -255,13 +249,13 @@ int run_sync(const SyncOptions& o, Context& ctx) {
   configure_merge_driver(root, ctx.executable.empty() ? fs::path("caseload") : ctx.executable);
   const auto ident = identity_args(root, "caseload");
   if (o.abort) {
-    if (!rebase_in_progress(root)) throw Error("there is no stopped sync to abort");
+    if (!sync_stopped(root)) throw Error("there is no stopped sync to abort");
     git_or_throw(root, {"rebase", "--abort"}, "git rebase --abort");
     if (!ctx.global.quiet) ctx.out << "Sync aborted: the store is as it was before the sync\n";
     return k_exit_ok;
   }
   if (o.resume) resume_rebase(root, ident);
-  if (rebase_in_progress(root))
+  if (sync_stopped(root))
     throw Error("a sync stopped at a conflict", "resolve it and run `caseload sync --continue`, or `caseload sync --abort`");
   require_clean(root);
   const SyncCounts n = pull_and_push(root, ident);

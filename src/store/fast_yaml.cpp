@@ -22,6 +22,8 @@ struct Unsupported {};
 constexpr int k_depth_limit = 32;
 constexpr size_t k_node_limit = 50000;
 
+constexpr size_t k_max_simple_key = 1024;
+
 bool is_key_start(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
 }
@@ -148,6 +150,9 @@ class Parser {
     size_t n = 1;
     while (n < s.size() && is_key_char(s[n])) ++n;
     if (n >= s.size() || s[n] != ':' || (n + 1 < s.size() && s[n + 1] != ' ')) return 0;
+    // yaml-cpp refuses a simple key of 1024 characters or more ("illegal map
+    // value"): such a file is left to it, so both readers refuse it alike.
+    if (n >= k_max_simple_key) unsupported();
     if (is_null_word(s.substr(0, n))) return 0;  // a null key is an error to the full reader
     return n;
   }

@@ -209,4 +209,20 @@ std::vector<std::string> forbidden_tracked_paths(const fs::path& root, const std
   return found;
 }
 
+bool sync_stopped(const fs::path& root) {
+  // A store is the top of its own repository, so .git is usually a folder
+  // here: two stats, no process, on every write. Else git is asked.
+  std::error_code ec;
+  if (fs::is_directory(fs::symlink_status(root / ".git", ec)))
+    return fs::exists(root / ".git" / "rebase-merge", ec) || fs::exists(root / ".git" / "rebase-apply", ec);
+  if (!fs::exists(fs::symlink_status(root / ".git", ec))) return false;
+  for (const char* dir : {"rebase-merge", "rebase-apply"}) {
+    GitResult r = run_git(root, {"rev-parse", "--git-path", dir});
+    std::string path = r.out;
+    while (!path.empty() && path.back() == '\n') path.pop_back();
+    if (r.ok() && fs::exists(root / path, ec)) return true;
+  }
+  return false;
+}
+
 }  // namespace caseload

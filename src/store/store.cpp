@@ -7,6 +7,7 @@
 #include "caseload/core/ids.hpp"
 #include "caseload/store/decode.hpp"
 #include "caseload/store/fsutil.hpp"
+#include "caseload/store/git.hpp"
 #include "caseload/store/validate.hpp"
 
 namespace caseload {
@@ -149,6 +150,12 @@ std::vector<Store::RecordFile> Store::record_files() const {
 
 Transaction::Transaction(const Store& store, std::chrono::milliseconds lock_wait)
     : store_(store), lock_(std::make_shared<StoreLock>(store.root(), lock_wait)) {
+  // A record written while a sync is stopped would be committed onto the
+  // half-done rebase, and `sync --abort` would throw it away.
+  if (sync_stopped(store.root()))
+    throw Error("a sync stopped at a conflict: nothing is written until it is finished",
+                "resolve the files it named and run `caseload sync --continue`, or `caseload sync --abort`; "
+                "then run this command again");
   store.keep_until_committed(lock_);
 }
 

@@ -175,6 +175,13 @@ assert_exit 0
 assert_same_bytes "$T/mine.yaml" "$T/b/clients/$SITI/client.yaml"
 as b berg sync
 assert_exit 1
+# While a sync is stopped nothing is written: a record committed onto the
+# half-done rebase would be thrown away by --abort (issue 15).
+before=$(ls "$T/b/clients" | wc -l)
+as b berg intake --name "Ana Cruz" --born 1990-01-01
+assert_exit 1
+assert_stderr_contains "a sync stopped at a conflict"
+assert_eq "$before" "$(ls "$T/b/clients" | wc -l)" "clients written during a stopped sync"
 # Resolve: keep b's own number (in a rebase, b's commit is "theirs"), drop the markers.
 sed -i -e '/^<<<<<<< /,/^=======/d' -e '/^>>>>>>> /d' "$T/b/clients/$SITI/client.yaml"
 as b berg sync --continue

@@ -137,6 +137,10 @@ TEST_SUITE("store::fast_yaml") {
     declined("stray words\n");
     declined("a: b: c\n");
     declined("a: \"\\0\"\n");
+    // yaml-cpp refuses a plain key of 1024 characters or more (issue 15):
+    // the fast reader must not accept what the full reader refuses.
+    declined(std::string(1024, 'k') + ": v\n");
+    declined("a:\n  " + std::string(2000, 'k') + ": v\n");
     declined("a: \"\\ud800\"\n");
     declined("");
     declined("# only a comment\n");

@@ -45,6 +45,10 @@ bool has_identity(const std::filesystem::path& root);
 // configuration was changed.
 bool configure_merge_driver(const std::filesystem::path& root, const std::filesystem::path& executable);
 
+// Whether a `caseload sync` (a git rebase) stopped at a conflict in the
+// store's repository and waits for `sync --continue` or `--abort`.
+bool sync_stopped(const std::filesystem::path& root);
+
 // Paths in the tree of `rev` that a store must never take in from a shared
 // repository (SECURITY.md): links (git mode 120000), whose targets a checkout
 // would let the program read or write, and anything under .caseload/, this
