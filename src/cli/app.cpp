@@ -104,8 +104,8 @@ int run_cli(int argc, const char* const* argv, Context& ctx) {
   }
   if (!run) return k_exit_usage;
   ctx.today();  // a bad --today or CASELOAD_TODAY is a usage error for every command
-  const int code = run(ctx);
-  if (code == k_exit_ok) autocommit(ctx, app.get_subcommands().front()->get_name());
+  int code = run(ctx);
+  if (code == k_exit_ok) code = autocommit(ctx, app.get_subcommands().front()->get_name());
   if (ctx.journal) ctx.journal->locks.clear();  // held through the commit (autocommit.cpp)
   return code;
 }

@@ -3,10 +3,14 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <chrono>
+#include <thread>
 
 #include "caseload/core/errors.hpp"
 #include "caseload/store/git.hpp"
 #include "caseload/store/lock.hpp"
+#include "caseload/store/uncommitted.hpp"
+#include "caseload/core/text.hpp"
 
 namespace caseload {
 namespace {
@@ -41,9 +45,13 @@ std::vector<std::string> subjects_of(const std::string& path) {
   return {};
 }
 
-void warn_not_committed(Context& ctx, const std::string& why) {
-  ctx.err << fmt::format("caseload: warning: files were written but not committed: {}\n", why);
-  ctx.err << "  hint: commit them with `caseload git add -A` and `caseload git commit`\n";
+// The change is on disk and listed in .caseload/uncommitted: the next
+// command that writes commits it. Never `git add -A`, which would also
+// commit whatever else lies in the store.
+int report_not_committed(Context& ctx, const std::string& why) {
+  ctx.err << fmt::format("caseload: error: the change is written but not committed: {}\n", why);
+  ctx.err << "  hint: the next caseload command that writes commits it with its own change\n";
+  return k_exit_error;
 }
 
 std::vector<std::string> with_paths(std::vector<std::string> args, const std::vector<std::string>& paths) {
@@ -62,20 +70,70 @@ std::string signing_worker(const Context& ctx, const Store& store) {
   }
 }
 
-// Stages and commits `paths` under the store lock; returns git's complaint, if any.
-std::optional<std::string> commit_paths(Context& ctx, const Store& store, const std::string& message) {
+// Git refuses while another git program holds .git/index.lock (an editor's
+// git panel running `git status`): such a refusal is retried for a while.
+constexpr auto k_index_lock_wait = std::chrono::seconds(10);
+
+GitResult run_git_patiently(const fs::path& root, const std::vector<std::string>& args) {
+  const auto deadline = std::chrono::steady_clock::now() + k_index_lock_wait;
+  auto pause = std::chrono::milliseconds(20);
+  for (;;) {
+    GitResult r = run_git(root, args);
+    if (r.ok() || r.message().find("index.lock") == std::string::npos || std::chrono::steady_clock::now() >= deadline)
+      return r;
+    std::this_thread::sleep_for(pause);
+    pause = std::min(pause * 2, std::chrono::milliseconds(500));
+  }
+}
+
+// What to say when git gave up on a busy index.lock: a lock no git program
+// has touched for a minute was most likely left by one that was killed.
+std::string explain_index_lock(const fs::path& root, const std::string& message) {
+  if (message.find("index.lock") == std::string::npos) return message;
+  std::error_code ec;
+  const auto lock = root / ".git" / "index.lock";
+  const auto changed = fs::last_write_time(lock, ec);
+  if (ec) return message;
+  const auto age = fs::file_time_type::clock::now() - changed;
+  if (age < std::chrono::minutes(1)) return "another git program is using the repository (.git/index.lock)";
+  return fmt::format("a stale .git/index.lock blocks git (left by a git program that was stopped); when no git "
+                     "program is running, remove it with `rm {}`",
+                     lock.string());
+}
+
+// The journal's paths and those earlier commands left uncommitted, that
+// git can stage: present in the store, or tracked (a removal).
+std::vector<std::string> paths_to_commit(Context& ctx, const fs::path& root) {
+  std::vector<std::string> paths = ctx.journal->paths;
+  for (auto& p : uncommitted_paths(root)) {
+    if (contains(paths, p)) continue;
+    std::error_code ec;
+    if (fs::exists(fs::symlink_status(root / p, ec)) || !run_git(root, {"ls-files", "--", p}).out.empty())
+      paths.push_back(std::move(p));
+  }
+  return paths;
+}
+
+// Stages and commits the change under the store lock; returns git's
+// complaint, if any.
+std::optional<std::string> commit_paths(Context& ctx, const Store& store, const std::string& command) {
   const fs::path& root = store.root();
-  const auto& paths = ctx.journal->paths;
   StoreLock lock(root, ctx.lock_wait());
-  GitResult added = run_git(root, with_paths({"add", "-A"}, paths));
-  if (!added.ok()) return added.message();
+  const auto paths = paths_to_commit(ctx, root);
+  const std::string message = commit_message(command, paths, ctx.journal->detail);
+  GitResult added = run_git_patiently(root, with_paths({"add", "-A"}, paths));
+  if (!added.ok()) return explain_index_lock(root, added.message());
   GitResult staged = run_git(root, with_paths({"diff", "--cached", "--quiet"}, paths));
-  if (staged.status == 0) return std::nullopt;  // nothing changed: no commit
+  if (staged.status == 0) {
+    forget_uncommitted(root);
+    return std::nullopt;  // nothing changed: no commit
+  }
   if (staged.status != 1) return staged.message();
   auto args = identity_args(root, signing_worker(ctx, store));
   args.insert(args.end(), {"commit", "-q", "-m", message});
-  GitResult committed = run_git(root, with_paths(args, paths));
-  if (!committed.ok()) return committed.message();
+  GitResult committed = run_git_patiently(root, with_paths(args, paths));
+  if (!committed.ok()) return explain_index_lock(root, committed.message());
+  forget_uncommitted(root);
   return std::nullopt;
 }
 
@@ -100,27 +158,29 @@ std::string commit_message(const std::string& command, const std::vector<std::st
   return detail.empty() ? message : message + " " + detail;
 }
 
-void autocommit(Context& ctx, const std::string& command) {
-  if (!ctx.journal || ctx.journal->paths.empty()) return;
+int autocommit(Context& ctx, const std::string& command) {
+  if (!ctx.journal || ctx.journal->paths.empty()) return k_exit_ok;
   try {
     const Store store(ctx.journal->root, OnBadSettings::Allow);  // fmt may run on a broken one
-    if (!store.settings().git.autocommit) return;
     const auto top = repository_top(store.root());
-    if (!top) return;  // not versioned: there is nothing to commit to
+    if (!store.settings().git.autocommit || !top) {
+      forget_uncommitted(store.root());  // nothing is committed here: nothing is owed
+      return k_exit_ok;
+    }
     if (!same_folder(*top, store.root())) {
+      forget_uncommitted(store.root());
       ctx.err << fmt::format(
           "caseload: note: the store is inside the git repository at {}; caseload never commits to an "
           "outer repository, so this change was not committed\n",
           top->string());
       ctx.err << "  hint: make the store a repository of its own, or set git.autocommit: false in caseload.yaml\n";
-      return;
+      return k_exit_ok;
     }
-    if (auto failure = commit_paths(ctx, store, commit_message(command, ctx.journal->paths, ctx.journal->detail))) {
-      warn_not_committed(ctx, *failure);
-    }
+    if (auto failure = commit_paths(ctx, store, command)) return report_not_committed(ctx, *failure);
   } catch (const Error& e) {
-    warn_not_committed(ctx, e.what());
+    return report_not_committed(ctx, e.what());
   }
+  return k_exit_ok;
 }
 
 }  // namespace caseload

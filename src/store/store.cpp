@@ -8,6 +8,7 @@
 #include "caseload/store/decode.hpp"
 #include "caseload/store/fsutil.hpp"
 #include "caseload/store/git.hpp"
+#include "caseload/store/uncommitted.hpp"
 #include "caseload/store/validate.hpp"
 
 namespace caseload {
@@ -59,6 +60,10 @@ Store::Store(fs::path root, OnBadSettings on_bad)
 void Store::set_journal(std::shared_ptr<WriteJournal> journal) {
   journal_ = std::move(journal);
   if (journal_) journal_->root = root_;
+}
+
+void Store::note_writing(const std::string& path) const {
+  if (journal_) remember_uncommitted(root_, path);
 }
 
 void Store::note_written(const std::string& path) const {
@@ -181,6 +186,9 @@ void Transaction::write_raw(const std::string& path, const std::string& bytes) {
   const fs::path full = store_.root() / path;
   refuse_links_inside(store_.root(), path);  // never write out of the store through a linked folder
   make_private_dirs(full.parent_path());
+  // Listed before it is written: a kill between the write and the commit
+  // leaves it for the next command's commit (store/uncommitted.hpp).
+  store_.note_writing(path);
   atomic_write(full, bytes);
   store_.note_written(path);
   if (std::find(touched_.begin(), touched_.end(), path) == touched_.end()) touched_.push_back(path);

@@ -17,8 +17,10 @@ namespace caseload {
 std::string commit_message(const std::string& command, const std::vector<std::string>& paths,
                            const std::string& detail = "");
 
-// Commits what ctx.journal lists, when settings and the repository allow;
-// a git failure is a warning (the files are written), never an error.
-void autocommit(Context& ctx, const std::string& command);
+// Commits what ctx.journal lists, and what earlier commands left
+// uncommitted (store/uncommitted.hpp), when settings and the repository
+// allow. Returns the exit status: a commit that failed is exit 1 (the files
+// are written and stay listed for the next command's commit).
+int autocommit(Context& ctx, const std::string& command);
 
 }  // namespace caseload

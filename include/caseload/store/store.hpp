@@ -65,6 +65,9 @@ class Store {
   explicit Store(std::filesystem::path root, OnBadSettings on_bad = OnBadSettings::Refuse);
 
   void set_journal(std::shared_ptr<WriteJournal> journal);
+  // Before a Transaction writes `path`: lists it as written and not yet
+  // committed (store/uncommitted.hpp), when a journal means a commit follows.
+  void note_writing(const std::string& path) const;
   // Records that `path` was written (a Transaction does, for every file).
   void note_written(const std::string& path) const;
   // Keeps a transaction's lock in the journal, when there is one.
