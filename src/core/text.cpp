@@ -75,6 +75,56 @@ void for_each_codepoint(std::string_view text, F&& f) {
   }
 }
 
+// Indic viramas that join the next consonant into a conjunct (Unicode 15.1's
+// Indic_Conjunct_Break=Linker). utf8proc 2.8 follows Unicode 15.0, which
+// breaks after a virama, so rule GB9c is added here: "ক্ষে" is one cluster.
+bool is_conjunct_linker(utf8proc_int32_t c) {
+  switch (c) {
+    case 0x094D:  // Devanagari
+    case 0x09CD:  // Bengali
+    case 0x0ACD:  // Gujarati
+    case 0x0B4D:  // Oriya
+    case 0x0C4D:  // Telugu
+    case 0x0D4D:  // Malayalam
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Calls f(cluster bytes, its columns) for each extended grapheme cluster:
+// what a reader sees as one letter (a base with its accents, vowel signs and
+// virama), so that shortening never splits one.
+template <typename F>
+void for_each_grapheme(std::string_view text, F&& f) {
+  utf8proc_int32_t state = 0;
+  utf8proc_int32_t previous = -1;
+  bool after_linker = false;  // a linker, then only marks or ZWJ so far
+  size_t start = 0, offset = 0;
+  int width = 0;
+  bool go_on = true;
+  for_each_codepoint(text, [&](utf8proc_int32_t c, std::string_view bytes) {
+    if (previous >= 0) {
+      const bool conjunct = after_linker && utf8proc_category(c) == UTF8PROC_CATEGORY_LO;
+      if (utf8proc_grapheme_break_stateful(previous, c, &state) && !conjunct) {
+        go_on = f(text.substr(start, offset - start), width);
+        if (!go_on) return false;
+        start = offset;
+        width = 0;
+        state = 0;  // allowed after a break, and GB9c's joins leave none behind
+      }
+    }
+    const auto category = utf8proc_category(c);
+    if (is_conjunct_linker(c)) after_linker = true;
+    else if (category != UTF8PROC_CATEGORY_MN && category != UTF8PROC_CATEGORY_MC && c != 0x200D) after_linker = false;
+    width += char_width(c);
+    previous = c;
+    offset += bytes.size();
+    return true;
+  });
+  if (go_on && offset > start) f(text.substr(start, offset - start), width);
+}
+
 }  // namespace
 
 bool valid_utf8(std::string_view text) {
@@ -122,16 +172,24 @@ int display_width(std::string_view text) {
   return width;
 }
 
+std::vector<std::string> grapheme_clusters(std::string_view text) {
+  std::vector<std::string> out;
+  for_each_grapheme(text, [&](std::string_view cluster, int) {
+    out.emplace_back(cluster);
+    return true;
+  });
+  return out;
+}
+
 std::string truncate_to_width(std::string_view text, int width) {
   if (display_width(text) <= width) return std::string(text);
   std::string out;
   int used = 0;
   const int room = width - 1;  // keep a column for the ellipsis
-  for_each_codepoint(text, [&](utf8proc_int32_t c, std::string_view bytes) {
-    int w = char_width(c);
+  for_each_grapheme(text, [&](std::string_view cluster, int w) {
     if (used + w > room) return false;
     used += w;
-    out.append(bytes);
+    out.append(cluster);
     return true;
   });
   if (width > 0) out += "\u2026";

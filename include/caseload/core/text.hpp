@@ -25,7 +25,12 @@ std::string search_key(std::string_view text);
 // Columns the text takes in a terminal (combining marks 0, CJK wide 2).
 int display_width(std::string_view text);
 
-// Cuts text to at most `width` columns, ending with an ellipsis when cut.
+// The extended grapheme clusters of the text (UAX #29, with Indic conjuncts
+// kept whole): "ক্ষেত্রমোহন" is ক্ষে, ত্র, মো, হ, ন.
+std::vector<std::string> grapheme_clusters(std::string_view text);
+
+// Cuts text to at most `width` columns, ending with an ellipsis when cut;
+// the cut falls between grapheme clusters, never inside one.
 std::string truncate_to_width(std::string_view text, int width);
 
 // Pads text with spaces to `width` columns.
