@@ -65,7 +65,9 @@ std::optional<Document> read_client(const Store& store, const std::string& id, B
 
 // `want_record`: the command uses the record, so it is read whatever the
 // query; else it is read only to stop on a broken one.
-ResolvedClient resolve(const Store& store, const std::string& query, BrokenRecord broken_record, bool want_record) {
+ResolvedClient resolve(const Store& store, const std::string& raw_query, BrokenRecord broken_record,
+                       bool want_record) {
+  const std::string query = trim(raw_query);  // " K7Q2MX " as pasted from a table still names K7Q2MX
   // A path is no name: `../x` or `/etc` is refused before anything is looked up.
   if (query.empty() || contains_control(query, false) || query.find('/') != std::string::npos || query == "." ||
       query == "..")

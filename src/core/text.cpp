@@ -35,13 +35,44 @@ bool is_latin_diacritic(utf8proc_int32_t c) {
 // decomposition removes it; a Norwegian "Ø" is searched for as "o".
 utf8proc_int32_t unstroke(utf8proc_int32_t c) {
   switch (c) {
-    case 0x00F8: return 'o';  // ø
+    case 0x00F8: return 'o';  // ø (and "oe": fold_nordic_digraphs)
     case 0x0111: return 'd';  // đ
     case 0x0142: return 'l';  // ł
     case 0x0127: return 'h';  // ħ
     case 0x0131: return 'i';  // dotless ı
     default: return c;
   }
+}
+
+// Apostrophes of every kind (O'Brien, O’Brien, Oʼ Brien, O´Brien): names are
+// typed with whatever the keyboard has, or none, so they are left out.
+bool is_apostrophe(utf8proc_int32_t c) {
+  switch (c) {
+    case 0x0027: case 0x0060: case 0x00B4: case 0x02B9: case 0x02BB: case 0x02BC: case 0x02BD:
+    case 0x02C8: case 0x2018: case 0x2019: case 0x201B: case 0x2032: case 0xFF07:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Hyphens and dashes join the parts of a name (Santos-Reyes): each part is a
+// word of its own, as if written with a space.
+bool is_word_separator(utf8proc_int32_t c) {
+  return utf8proc_category(c) == UTF8PROC_CATEGORY_ZS || utf8proc_category(c) == UTF8PROC_CATEGORY_PD ||
+         c == 0x2212 || c == '\t' || c == '\n' || c == '\r';
+}
+
+// The Nordic two-letter spellings, folded to one letter on both sides of a
+// comparison: Bråten and Braaten are both "braten", Øyvind and Oeyvind both
+// "oyvind" (æ is spelt "ae" by unstroke, so Kjær is "kjaer").
+std::string fold_nordic_digraphs(const std::string& key) {
+  std::string out;
+  for (size_t i = 0; i < key.size(); ++i) {
+    out += key[i];
+    if (i + 1 < key.size() && ((key[i] == 'a' && key[i + 1] == 'a') || (key[i] == 'o' && key[i + 1] == 'e'))) ++i;
+  }
+  return out;
 }
 
 // Columns one code point takes. utf8proc counts spacing combining marks
@@ -144,23 +175,30 @@ bool valid_utf8(std::string_view text) {
 std::string to_nfc(std::string_view text) { return map(text, UTF8PROC_STABLE | UTF8PROC_COMPOSE); }
 
 std::string search_key(std::string_view text) {
+  // Apostrophes go before the compatibility mapping, which would turn ´
+  // into a space and an accent.
+  std::string plain;
+  for_each_codepoint(text, [&](utf8proc_int32_t c, std::string_view bytes) {
+    if (!is_apostrophe(c)) plain.append(bytes);
+    return true;
+  });
   const std::string folded =
-      map(text, UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD);
+      map(plain, UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD);
   std::string stripped;
   bool pending_space = false;
   for_each_codepoint(folded, [&](utf8proc_int32_t c, std::string_view) {
-    if (is_latin_diacritic(c)) return true;
-    const auto category = utf8proc_category(c);
-    if (category == UTF8PROC_CATEGORY_ZS || c == '\t' || c == '\n' || c == '\r') {
+    if (is_latin_diacritic(c) || is_apostrophe(c)) return true;  // ＇ is ' only after the mapping
+    if (is_word_separator(c)) {
       pending_space = !stripped.empty();
       return true;
     }
     if (pending_space) stripped += ' ';
     pending_space = false;
-    append_utf8(stripped, unstroke(c));
+    if (c == 0x00E6) stripped += "ae";  // æ
+    else append_utf8(stripped, unstroke(c));
     return true;
   });
-  return map(stripped, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+  return fold_nordic_digraphs(map(stripped, UTF8PROC_STABLE | UTF8PROC_COMPOSE));
 }
 
 int display_width(std::string_view text) {
