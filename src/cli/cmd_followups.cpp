@@ -70,6 +70,7 @@ int run_followups(const FollowupsOptions& o, Context& ctx) {
 void setup_followups(CLI::App& app, Runner& run) {
   auto o = std::make_shared<FollowupsOptions>();
   auto* cmd = add_command(app, run, "followups", "What is overdue, due today, and coming up", o, run_followups);
+  takes_format(cmd);
   cmd->add_option("--until", o->until, "Include items up to this date (default: today), e.g. +7d, eow");
   cmd->add_option("--from", o->from, "Leave out items before this date (default: all overdue)");
   cmd->add_option("--worker", o->workers, "Only clients of this worker; repeatable")->allow_extra_args(false);

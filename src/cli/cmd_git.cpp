@@ -165,6 +165,7 @@ void setup_git(CLI::App& app, Runner& run) {
   auto l = std::make_shared<LogOptions>();
   auto* log = add_command(app, run, "log", "A client's change history from git: date, author, command, files and fields",
                           l, run_log);
+  takes_format(log);
   log->add_option("client", l->client, "Client ID, ID prefix or name")->required();
 }
 

@@ -121,6 +121,7 @@ int run_list(const ListOptions& o, Context& ctx) {
 void setup_list(CLI::App& app, Runner& run) {
   auto o = std::make_shared<ListOptions>();
   auto* cmd = add_command(app, run, "list", "The caseload: ID, name, worker, opened, last contact, next due", o, run_list);
+  takes_format(cmd);
   std::vector<std::string> statuses = choices::as_strings(choices::client_status);
   statuses.push_back("all");  // every client, whatever its status
   cmd->add_option("--status", o->status, "open (default), closed or all")->check(CLI::IsMember(statuses));

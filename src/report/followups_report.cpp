@@ -6,6 +6,7 @@
 
 #include "caseload/report/csv.hpp"
 #include "caseload/report/json.hpp"
+#include "caseload/report/markdown.hpp"
 #include "caseload/version.hpp"
 
 namespace caseload {
@@ -58,16 +59,6 @@ void csv(std::ostream& out, const std::vector<FollowupItem>& items) {
     write_csv_row(out, {i.date.str(), i.kind, i.client, i.name, i.worker, i.risk, i.what, i.ref, i.path,
                         std::to_string(i.overdue)});
   }
-}
-
-std::string md_cell(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '|') out += "\\|";
-    else if (c == '\n') out += ' ';
-    else out += c;
-  }
-  return out;
 }
 
 void markdown(std::ostream& out, const std::vector<FollowupItem>& items, const FollowupsReportInfo& info) {
