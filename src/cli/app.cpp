@@ -63,6 +63,7 @@ void add_global_options(CLI::App& app, GlobalOptions& g) {
       ->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_flag("--no-input", g.no_input, "Never prompt; missing input is an error");
   app.add_flag("-q,--quiet", g.quiet, "Print only what scripts need");
+  app.add_flag("--wide", g.wide, "Tables show every cell whole, however wide (else they fit the terminal or COLUMNS)");
 }
 
 // CLI11's own texts ("--date: At Most 1 required but received 2") in the

@@ -55,7 +55,9 @@ int run_followups(const FollowupsOptions& o, Context& ctx) {
 
   std::ostringstream text;
   const Style style = o.output.empty() ? ctx.style() : Style{false};
-  write_followups(text, format, items, FollowupsReportInfo{today, filter.until, store.settings().agency}, style);
+  // A file gets every cell (as cut by the columns' own limits), a terminal what fits it.
+  const TableFit fit = o.output.empty() ? ctx.table_fit() : TableFit{0, ctx.global.wide};
+  write_followups(text, format, items, FollowupsReportInfo{today, filter.until, store.settings().agency, fit}, style);
   if (o.output.empty()) {
     ctx.out << text.str();
   } else {

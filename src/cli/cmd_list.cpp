@@ -100,6 +100,8 @@ int run_list(const ListOptions& o, Context& ctx) {
     Table t;
     t.headers = {"ID", "NAME", "WORKER", "OPENED", "LAST CONTACT", "NEXT DUE"};
     t.max_width = {0, 32, 0, 0, 0, 0};
+    t.give_way = {1};  // the name; IDs and dates are read whole
+    apply_fit(t, ctx.table_fit());
     for (const auto& r : rows) {
       std::string due = r.next_due;
       if (!due.empty() && due < today.str()) due = style.red(due);

@@ -26,6 +26,8 @@ void table(std::ostream& out, const std::vector<FollowupItem>& items, const Foll
   Table t;
   t.headers = {"LATE", "CLIENT", "NAME", "KIND", "WHAT", "FILE"};
   t.max_width = {0, 0, 24, 0, 48, 0};
+  t.give_way = {5, 4, 2};  // FILE first: it is for opening, not reading; then WHAT, then NAME
+  apply_fit(t, info.fit);
   for (const auto& i : items) {
     t.groups.push_back(followup_group(i, info.today));
     t.rows.push_back({overdue_text(i), i.client, i.name, i.kind, i.what, i.path});
