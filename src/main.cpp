@@ -1,5 +1,6 @@
 // Builds the real context (streams, environment, clock, terminals), runs the
 // command, and reports an error once, as the exit code of SPEC 3.
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -42,6 +43,7 @@ int main(int argc, char** argv) {
   Context ctx(std::cout, std::cerr, std::cin);
   ctx.stdin_is_tty = ::isatty(0) != 0;
   ctx.stdout_is_tty = ::isatty(1) != 0;
+  if (winsize size{}; ctx.stdout_is_tty && ::ioctl(1, TIOCGWINSZ, &size) == 0) ctx.terminal_columns = size.ws_col;
   ctx.env = [](const std::string& name) -> std::optional<std::string> {
     const char* v = std::getenv(name.c_str());
     return v ? std::optional<std::string>(v) : std::nullopt;

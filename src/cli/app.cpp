@@ -2,11 +2,14 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <regex>
+#include <set>
 
 #include "caseload/cli/autocommit.hpp"
 #include "caseload/cli/commands.hpp"
 #include "caseload/core/errors.hpp"
+#include "caseload/core/text.hpp"
 #include "caseload/version.hpp"
 
 namespace caseload {
@@ -20,6 +23,34 @@ constexpr void (*k_commands[])(CLI::App&, Runner&) = {
     setup_git,     setup_sync,    setup_merge_driver,
 };
 
+// The commands marked by takes_format() in this run's setup.
+std::set<const CLI::App*>& format_commands() {
+  static std::set<const CLI::App*> commands;
+  return commands;
+}
+
+// --format given to a command without outputs for it would be ignored
+// without a word; the worker would think the output is JSON.
+void refuse_unused_format(const CLI::App& app, const Context& ctx) {
+  if (ctx.global.format.empty()) return;
+  const CLI::App* command = &app;
+  std::string name = "caseload";
+  while (!command->get_subcommands().empty()) {
+    command = command->get_subcommands().front();
+    name += " " + command->get_name();
+  }
+  if (format_commands().count(command)) return;
+  std::vector<std::string> with_format;
+  for (const CLI::App* c : format_commands()) {
+    std::string n = c->get_name();
+    for (const CLI::App* p = c->get_parent(); p && p->get_parent(); p = p->get_parent()) n = p->get_name() + " " + n;
+    with_format.push_back(n);
+  }
+  std::sort(with_format.begin(), with_format.end());
+  throw UsageError(fmt::format("--format: `{}` has no output formats", name),
+                   fmt::format("--format is for: {}", join(with_format)));
+}
+
 constexpr const char* k_footer = R"(Exit status: 0 success, 1 error (data, I/O, not found, locked),
 2 usage error, 3 findings (check, fmt --check, followups --fail-if-overdue).
 See caseload(1) and caseload(5).)";
@@ -32,6 +63,7 @@ void add_global_options(CLI::App& app, GlobalOptions& g) {
       ->check(CLI::IsMember({"auto", "always", "never"}));
   app.add_flag("--no-input", g.no_input, "Never prompt; missing input is an error");
   app.add_flag("-q,--quiet", g.quiet, "Print only what scripts need");
+  app.add_flag("--wide", g.wide, "Tables show every cell whole, however wide (else they fit the terminal or COLUMNS)");
 }
 
 // CLI11's own texts ("--date: At Most 1 required but received 2") in the
@@ -71,6 +103,8 @@ std::string usage_words(const CLI::ParseError& e) {
 
 }  // namespace
 
+void takes_format(const CLI::App* command) { format_commands().insert(command); }
+
 int run_cli(int argc, const char* const* argv, Context& ctx) {
   CLI::App app{"caseload: a caseworker's caseload as plain-text YAML case folders", "caseload"};
   app.set_version_flag("--version", fmt::format("caseload {}", k_version));
@@ -79,6 +113,7 @@ int run_cli(int argc, const char* const* argv, Context& ctx) {
   app.footer(k_footer);
   add_global_options(app, ctx.global);
   Runner run;
+  format_commands().clear();
   for (auto setup : k_commands) setup(app, run);
   // Global options may come after the command, except for `git`, whose
   // arguments are all git's.
@@ -103,6 +138,7 @@ int run_cli(int argc, const char* const* argv, Context& ctx) {
     throw UsageError(usage_words(e), fmt::format("`{} --help` lists the arguments and options", command));
   }
   if (!run) return k_exit_usage;
+  refuse_unused_format(app, ctx);
   ctx.today();  // a bad --today or CASELOAD_TODAY is a usage error for every command
   int code = run(ctx);
   if (code == k_exit_ok) code = autocommit(ctx, app.get_subcommands().front()->get_name());

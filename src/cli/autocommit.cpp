@@ -60,13 +60,14 @@ std::vector<std::string> with_paths(std::vector<std::string> args, const std::ve
   return args;
 }
 
-// The acting worker signs commits when git has no identity; a store whose
-// settings name none still commits, as "caseload".
-std::string signing_worker(const Context& ctx, const Store& store) {
+// The acting worker: recorded in the trailer, and the author when git has
+// no identity. A store whose settings name none still commits (as
+// "caseload", without a trailer).
+std::string acting_worker_or_none(const Context& ctx, const Store& store) {
   try {
     return ctx.acting_worker(store, "");
   } catch (const Error&) {
-    return "caseload";
+    return "";
   }
 }
 
@@ -129,8 +130,9 @@ std::optional<std::string> commit_paths(Context& ctx, const Store& store, const 
     return std::nullopt;  // nothing changed: no commit
   }
   if (staged.status != 1) return staged.message();
-  auto args = identity_args(root, signing_worker(ctx, store));
-  args.insert(args.end(), {"commit", "-q", "-m", message});
+  const std::string worker = acting_worker_or_none(ctx, store);
+  auto args = identity_args(root, worker);
+  args.insert(args.end(), {"commit", "-q", "-m", with_worker_trailer(message, worker)});
   GitResult committed = run_git_patiently(root, with_paths(args, paths));
   if (!committed.ok()) return explain_index_lock(root, committed.message());
   forget_uncommitted(root);
@@ -156,6 +158,10 @@ std::string commit_message(const std::string& command, const std::vector<std::st
     for (const auto& s : subjects) message += " " + s;
   }
   return detail.empty() ? message : message + " " + detail;
+}
+
+std::string with_worker_trailer(const std::string& message, const std::string& worker) {
+  return worker.empty() ? message : fmt::format("{}\n\n{}: {}", message, k_worker_trailer, worker);
 }
 
 int autocommit(Context& ctx, const std::string& command) {

@@ -201,6 +201,7 @@ void setup_consent(CLI::App& app, Runner& run) {
   auto* cmd = add_command(app, run, "consent",
                           "A client's consents to share information; with no action, lists them and whether each is in force",
                           o, run_consent);
+  takes_format(cmd);  // its listing: add and revoke have no formats
   cmd->add_option("client", o->client, "Client ID, ID prefix or name")->required();
   cmd->require_subcommand(0, 1);
   auto* add = action(cmd, "add", "Record a consent given today", o);

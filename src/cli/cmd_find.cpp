@@ -76,6 +76,7 @@ int run_find(const FindOptions& o, Context& ctx) {
 void setup_find(CLI::App& app, Runner& run) {
   auto o = std::make_shared<FindOptions>();
   auto* cmd = add_command(app, run, "find", "Search names, preferred names, external IDs and phones", o, run_find);
+  takes_format(cmd);
   cmd->add_option("text", o->text, "What to look for (case, accents and full-width forms do not matter)")->required();
 }
 

@@ -55,7 +55,9 @@ int run_followups(const FollowupsOptions& o, Context& ctx) {
 
   std::ostringstream text;
   const Style style = o.output.empty() ? ctx.style() : Style{false};
-  write_followups(text, format, items, FollowupsReportInfo{today, filter.until, store.settings().agency}, style);
+  // A file gets every cell (as cut by the columns' own limits), a terminal what fits it.
+  const TableFit fit = o.output.empty() ? ctx.table_fit() : TableFit{0, ctx.global.wide};
+  write_followups(text, format, items, FollowupsReportInfo{today, filter.until, store.settings().agency, fit}, style);
   if (o.output.empty()) {
     ctx.out << text.str();
   } else {
@@ -78,6 +80,7 @@ int run_followups(const FollowupsOptions& o, Context& ctx) {
 void setup_followups(CLI::App& app, Runner& run) {
   auto o = std::make_shared<FollowupsOptions>();
   auto* cmd = add_command(app, run, "followups", "What is overdue, due today, and coming up", o, run_followups);
+  takes_format(cmd);
   cmd->add_option("--until", o->until, "Include items up to this date (default: today), e.g. +7d, eow");
   cmd->add_option("--from", o->from, "Leave out items before this date (default: all overdue)");
   cmd->add_option("--worker", o->workers, "Only clients of this worker; repeatable")->allow_extra_args(false);

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 
+#include "caseload/cli/autocommit.hpp"
 #include "caseload/cli/commands.hpp"
 #include "caseload/cli/common.hpp"
 #include "caseload/core/errors.hpp"
@@ -38,6 +39,7 @@ struct FileChange {
 struct Commit {
   std::string hash, date, author, message;
   std::vector<FileChange> files;
+  std::string worker;  // the Caseload-Worker trailer; empty in commits made before it or by hand
 };
 
 // The record at `rev:path`, or an empty tree when it is absent or unreadable
@@ -62,19 +64,34 @@ FileChange file_change(const Store& store, const Commit& c, char status, const s
   return f;
 }
 
+// One header per commit: hash, date, author, subject and the acting
+// worker's trailer (the last one, should a hand edit have added two).
+std::string worker_format() {
+  return fmt::format("--format=%x1e%H%x1f%ad%x1f%an%x1f%s%x1f%(trailers:key={},valueonly,separator=%x1d)",
+                     k_worker_trailer);
+}
+
+// The acting worker, and git's author when it says something else (a shared
+// machine's identity); a commit without the trailer shows its author.
+std::string who(const Commit& c) {
+  if (c.worker.empty()) return c.author;
+  return c.author == c.worker ? c.worker : fmt::format("{} ({})", c.worker, c.author);
+}
+
 // `git log` with one record-separated header per commit, then its files.
 std::vector<Commit> client_history(const Store& store, const std::string& id) {
   const std::string folder = "clients/" + id;
   GitResult r = run_git(store.root(), {"log", "--no-renames", "--date=format-local:%Y-%m-%d %H:%M",
-                                       "--format=%x1e%H%x1f%ad%x1f%an%x1f%s", "--name-status", "--", folder});
+                                       worker_format(), "--name-status", "--", folder});
   if (!r.ok()) throw Error(fmt::format("git log failed: {}", r.message()), "is the store a git repository?");
   std::vector<Commit> commits;
   for (const auto& line : split_lines(r.out)) {
     if (line.empty()) continue;
     if (line.front() == '\x1e') {
       std::vector<std::string> f = split(std::string_view(line).substr(1), '\x1f');
-      f.resize(4);
-      commits.push_back({f[0], f[1], f[2], f[3], {}});
+      f.resize(5);
+      const auto workers = split(f[4], '\x1d');
+      commits.push_back({f[0], f[1], f[2], f[3], {}, workers.empty() ? "" : trim(workers.back())});
     } else if (!commits.empty() && line.size() > 2 && line[1] == '\t') {
       commits.back().files.push_back(file_change(store, commits.back(), line[0], line.substr(2), folder));
     }
@@ -84,7 +101,7 @@ std::vector<Commit> client_history(const Store& store, const std::string& id) {
 
 void print_table(std::ostream& out, const std::vector<Commit>& commits) {
   for (const auto& c : commits) {
-    out << fmt::format("{}  {}  {}\n", c.date, c.author, c.message);
+    out << fmt::format("{}  {}  {}\n", c.date, who(c), c.message);
     for (const auto& f : c.files) {
       out << fmt::format("    {:<8} {}", f.change, f.path);
       if (!f.fields.empty()) {
@@ -114,6 +131,7 @@ void print_json(std::ostream& out, const std::vector<Commit>& commits) {
       w.end_object();
     }
     w.end_array();
+    w.key("worker"), w.value(std::optional<std::string>(c.worker));
     w.end_object();
   }
   w.end_array();
@@ -147,6 +165,7 @@ void setup_git(CLI::App& app, Runner& run) {
   auto l = std::make_shared<LogOptions>();
   auto* log = add_command(app, run, "log", "A client's change history from git: date, author, command, files and fields",
                           l, run_log);
+  takes_format(log);
   log->add_option("client", l->client, "Client ID, ID prefix or name")->required();
 }
 

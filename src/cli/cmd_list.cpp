@@ -100,6 +100,8 @@ int run_list(const ListOptions& o, Context& ctx) {
     Table t;
     t.headers = {"ID", "NAME", "WORKER", "OPENED", "LAST CONTACT", "NEXT DUE"};
     t.max_width = {0, 32, 0, 0, 0, 0};
+    t.give_way = {1};  // the name; IDs and dates are read whole
+    apply_fit(t, ctx.table_fit());
     for (const auto& r : rows) {
       std::string due = r.next_due;
       if (!due.empty() && due < today.str()) due = style.red(due);
@@ -121,6 +123,7 @@ int run_list(const ListOptions& o, Context& ctx) {
 void setup_list(CLI::App& app, Runner& run) {
   auto o = std::make_shared<ListOptions>();
   auto* cmd = add_command(app, run, "list", "The caseload: ID, name, worker, opened, last contact, next due", o, run_list);
+  takes_format(cmd);
   std::vector<std::string> statuses = choices::as_strings(choices::client_status);
   statuses.push_back("all");  // every client, whatever its status
   cmd->add_option("--status", o->status, "open (default), closed or all")->check(CLI::IsMember(statuses));

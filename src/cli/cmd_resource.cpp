@@ -270,6 +270,7 @@ void setup_resource(CLI::App& app, Runner& run) {
   cmd->require_subcommand(1);
   add_options(action(cmd, "add", "Add a resource to the directory", o), *o);
   auto* list = action(cmd, "list", "List the directory (--format json|csv for scripts)", o);
+  takes_format(list);
   list->add_option("--domain", o->domain, "Only resources serving this domain");
   list->add_option("--language", o->language, "Only resources serving in this language (en matches en-GB)");
   auto* show = action(cmd, "show", "Everything about one resource", o);

@@ -11,6 +11,7 @@
 #include "caseload/core/ids.hpp"
 #include "caseload/core/referral.hpp"
 #include "caseload/core/text.hpp"
+#include "caseload/report/case_summary.hpp"
 #include "caseload/report/table.hpp"
 
 namespace caseload {
@@ -120,17 +121,7 @@ class Screen {
   }
 
   void scores() {
-    // Domains as the assessments first score them, each assessment's in the
-    // order of their IDs.
-    std::vector<std::string> domains;
-    for (const auto& a : r_.assessments) {
-      std::vector<std::string> scored;
-      for (const auto& [d, level] : a.scores) scored.push_back(d);
-      std::sort(scored.begin(), scored.end());
-      for (const auto& d : scored) {
-        if (std::find(domains.begin(), domains.end(), d) == domains.end()) domains.push_back(d);
-      }
-    }
+    const std::vector<std::string> domains = scored_domains(r_.assessments);
     if (domains.empty()) return;
     const auto& scale = store_.settings().scale;
     const int top = scale.empty() ? 5 : scale.rbegin()->first;
@@ -260,6 +251,7 @@ class Screen {
 int run_show(const ShowOptions& o, Context& ctx) {
   Store store = ctx.open_store();
   const Date today = ctx.today();
+  const std::string format = ctx.format("table", {"table", "json", "md"});
   const auto [id, client] = resolve_client(store, o.client);
   Diagnostics warnings;
   ClientRecord record = store.load_client(id, OnBroken::Skip, &warnings, &*client);
@@ -273,7 +265,9 @@ int run_show(const ShowOptions& o, Context& ctx) {
     }
   }
   print_warnings(ctx, warnings);
-  Screen(ctx, store, record, today, resources).run();
+  if (format == "json") write_case_json(ctx.out, record);
+  else if (format == "md") write_case_md(ctx.out, record, CaseSummaryInfo{today, store.settings().agency});
+  else Screen(ctx, store, record, today, resources).run();
   return k_exit_ok;
 }
 
@@ -281,7 +275,11 @@ int run_show(const ShowOptions& o, Context& ctx) {
 
 void setup_show(CLI::App& app, Runner& run) {
   auto o = std::make_shared<ShowOptions>();
-  auto* cmd = add_command(app, run, "show", "One screen about a client: person, scores, plan, referrals, follow-ups", o, run_show);
+  auto* cmd = add_command(app, run, "show",
+                          "One screen about a client: person, scores, plan, referrals, follow-ups "
+                          "(--format json|md: the whole case)",
+                          o, run_show);
+  takes_format(cmd);
   cmd->add_option("client", o->client, "Client ID, ID prefix or name")->required();
 }
 

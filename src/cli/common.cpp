@@ -8,10 +8,12 @@
 #include <iostream>
 #include <iterator>
 #include <map>
+#include <sstream>
 
 #include "caseload/cli/snapshot.hpp"
 #include "caseload/core/ids.hpp"
 #include "caseload/core/text.hpp"
+#include "caseload/report/table.hpp"
 #include "caseload/store/decode.hpp"
 
 namespace caseload {
@@ -63,9 +65,39 @@ std::optional<Document> read_client(const Store& store, const std::string& id, B
   }
 }
 
+// The candidates of an ambiguous name, one table row each, with what tells
+// two clients of one name apart: birth date, worker, status, last contact.
+// The list stops at k_max_candidates (a one-letter query on a large store).
+constexpr size_t k_max_candidates = 20;
+std::string candidates_table(const Store& store, const std::vector<ClientKey>& keys, const std::vector<size_t>& found,
+                             const std::map<std::string, DataError>& broken) {
+  Table t;
+  t.headers = {"ID", "NAME", "BORN", "WORKER", "STATUS", "LAST CONTACT"};
+  t.max_width = {0, 32, 0, 0, 0, 0};
+  for (size_t n = 0; n < found.size() && n < k_max_candidates; ++n) {
+    const auto& k = keys[found[n]];
+    if (broken.count(k.id)) {
+      t.rows.push_back({k.id, "(record cannot be read)", "", "", "unreadable", ""});
+      continue;
+    }
+    const ClientRecord r = store.load_client(k.id, OnBroken::Skip);
+    const Contact* last = r.last_done_contact();
+    t.rows.push_back({k.id, k.name, r.client.born, r.client.worker, r.client.status,
+                      last ? last->date->date.str() : ""});
+  }
+  std::ostringstream text;
+  print_table(text, t, Style{false});
+  std::string out;
+  for (const auto& line : split_lines(text.str())) out += (out.empty() ? "  " : "\n  ") + line;
+  if (found.size() > k_max_candidates) out += fmt::format("\n  ... and {} more", found.size() - k_max_candidates);
+  return out;
+}
+
 // `want_record`: the command uses the record, so it is read whatever the
 // query; else it is read only to stop on a broken one.
-ResolvedClient resolve(const Store& store, const std::string& query, BrokenRecord broken_record, bool want_record) {
+ResolvedClient resolve(const Store& store, const std::string& raw_query, BrokenRecord broken_record,
+                       bool want_record) {
+  const std::string query = trim(raw_query);  // " K7Q2MX " as pasted from a table still names K7Q2MX
   // A path is no name: `../x` or `/etc` is refused before anything is looked up.
   if (query.empty() || contains_control(query, false) || query.find('/') != std::string::npos || query == "." ||
       query == "..")
@@ -91,15 +123,8 @@ ResolvedClient resolve(const Store& store, const std::string& query, BrokenRecor
                                : "name a client by ID, ID prefix or name; some client records cannot be read "
                                  "(see `caseload check`)");
   }
-  std::string list;
-  for (size_t i : found) {
-    const auto& k = keys[i];
-    const bool unreadable = broken.count(k.id) > 0;
-    list += fmt::format("\n  {}  {}{}", k.id, unreadable ? "(record cannot be read)" : k.name,
-                        k.status == "closed" ? " (closed)" : "");
-  }
-  throw Error(fmt::format("'{}' matches {} clients:{}", query, found.size(), list),
-              "use the client ID or more of the name");
+  throw Error(fmt::format("'{}' matches {} clients:\n{}", query, found.size(), candidates_table(store, keys, found, broken)),
+              "name the client by its ID (the first column), or give more of the name");
 }
 
 }  // namespace

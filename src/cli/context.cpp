@@ -42,6 +42,18 @@ Style Context::style() const {
   return Style{stdout_is_tty};
 }
 
+TableFit Context::table_fit() const {
+  if (global.wide) return TableFit{0, true};
+  const std::string columns = env("COLUMNS").value_or("");
+  if (!columns.empty() && columns.size() <= 5 &&
+      std::all_of(columns.begin(), columns.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    const int n = std::stoi(columns);
+    if (n >= 1 && n <= 10000) return TableFit{n, false};
+  }
+  if (stdout_is_tty && terminal_columns > 0) return TableFit{terminal_columns, false};
+  return TableFit{};
+}
+
 std::chrono::milliseconds Context::lock_wait() const {
   auto text = env("CASELOAD_LOCK_TIMEOUT");
   if (!text || text->empty()) return std::chrono::milliseconds(10000);

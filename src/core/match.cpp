@@ -48,8 +48,9 @@ std::string digits(std::string_view text) {
 
 }  // namespace
 
-std::vector<size_t> resolve_client(const std::vector<ClientKey>& clients, std::string_view query) {
+std::vector<size_t> resolve_client(const std::vector<ClientKey>& clients, std::string_view raw_query) {
   std::vector<size_t> found;
+  const std::string query = trim(raw_query);  // " K7Q2MX " as pasted from a table
   const auto id_prefix = normalize_client_id_prefix(query);
   if (id_prefix && id_prefix->size() == k_client_id_length) {
     for (size_t i = 0; i < clients.size(); ++i) {

@@ -36,13 +36,44 @@ bool is_latin_diacritic(utf8proc_int32_t c) {
 // decomposition removes it; a Norwegian "Ø" is searched for as "o".
 utf8proc_int32_t unstroke(utf8proc_int32_t c) {
   switch (c) {
-    case 0x00F8: return 'o';  // ø
+    case 0x00F8: return 'o';  // ø (and "oe": fold_nordic_digraphs)
     case 0x0111: return 'd';  // đ
     case 0x0142: return 'l';  // ł
     case 0x0127: return 'h';  // ħ
     case 0x0131: return 'i';  // dotless ı
     default: return c;
   }
+}
+
+// Apostrophes of every kind (O'Brien, O’Brien, Oʼ Brien, O´Brien): names are
+// typed with whatever the keyboard has, or none, so they are left out.
+bool is_apostrophe(utf8proc_int32_t c) {
+  switch (c) {
+    case 0x0027: case 0x0060: case 0x00B4: case 0x02B9: case 0x02BB: case 0x02BC: case 0x02BD:
+    case 0x02C8: case 0x2018: case 0x2019: case 0x201B: case 0x2032: case 0xFF07:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Hyphens and dashes join the parts of a name (Santos-Reyes): each part is a
+// word of its own, as if written with a space.
+bool is_word_separator(utf8proc_int32_t c) {
+  return utf8proc_category(c) == UTF8PROC_CATEGORY_ZS || utf8proc_category(c) == UTF8PROC_CATEGORY_PD ||
+         c == 0x2212 || c == '\t' || c == '\n' || c == '\r';
+}
+
+// The Nordic two-letter spellings, folded to one letter on both sides of a
+// comparison: Bråten and Braaten are both "braten", Øyvind and Oeyvind both
+// "oyvind" (æ is spelt "ae" by unstroke, so Kjær is "kjaer").
+std::string fold_nordic_digraphs(const std::string& key) {
+  std::string out;
+  for (size_t i = 0; i < key.size(); ++i) {
+    out += key[i];
+    if (i + 1 < key.size() && ((key[i] == 'a' && key[i + 1] == 'a') || (key[i] == 'o' && key[i + 1] == 'e'))) ++i;
+  }
+  return out;
 }
 
 // Columns one code point takes. utf8proc counts spacing combining marks
@@ -76,6 +107,56 @@ void for_each_codepoint(std::string_view text, F&& f) {
   }
 }
 
+// Indic viramas that join the next consonant into a conjunct (Unicode 15.1's
+// Indic_Conjunct_Break=Linker). utf8proc 2.8 follows Unicode 15.0, which
+// breaks after a virama, so rule GB9c is added here: "ক্ষে" is one cluster.
+bool is_conjunct_linker(utf8proc_int32_t c) {
+  switch (c) {
+    case 0x094D:  // Devanagari
+    case 0x09CD:  // Bengali
+    case 0x0ACD:  // Gujarati
+    case 0x0B4D:  // Oriya
+    case 0x0C4D:  // Telugu
+    case 0x0D4D:  // Malayalam
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Calls f(cluster bytes, its columns) for each extended grapheme cluster:
+// what a reader sees as one letter (a base with its accents, vowel signs and
+// virama), so that shortening never splits one.
+template <typename F>
+void for_each_grapheme(std::string_view text, F&& f) {
+  utf8proc_int32_t state = 0;
+  utf8proc_int32_t previous = -1;
+  bool after_linker = false;  // a linker, then only marks or ZWJ so far
+  size_t start = 0, offset = 0;
+  int width = 0;
+  bool go_on = true;
+  for_each_codepoint(text, [&](utf8proc_int32_t c, std::string_view bytes) {
+    if (previous >= 0) {
+      const bool conjunct = after_linker && utf8proc_category(c) == UTF8PROC_CATEGORY_LO;
+      if (utf8proc_grapheme_break_stateful(previous, c, &state) && !conjunct) {
+        go_on = f(text.substr(start, offset - start), width);
+        if (!go_on) return false;
+        start = offset;
+        width = 0;
+        state = 0;  // allowed after a break, and GB9c's joins leave none behind
+      }
+    }
+    const auto category = utf8proc_category(c);
+    if (is_conjunct_linker(c)) after_linker = true;
+    else if (category != UTF8PROC_CATEGORY_MN && category != UTF8PROC_CATEGORY_MC && c != 0x200D) after_linker = false;
+    width += char_width(c);
+    previous = c;
+    offset += bytes.size();
+    return true;
+  });
+  if (go_on && offset > start) f(text.substr(start, offset - start), width);
+}
+
 }  // namespace
 
 bool valid_utf8(std::string_view text) {
@@ -95,23 +176,30 @@ bool valid_utf8(std::string_view text) {
 std::string to_nfc(std::string_view text) { return map(text, UTF8PROC_STABLE | UTF8PROC_COMPOSE); }
 
 std::string search_key(std::string_view text) {
+  // Apostrophes go before the compatibility mapping, which would turn ´
+  // into a space and an accent.
+  std::string plain;
+  for_each_codepoint(text, [&](utf8proc_int32_t c, std::string_view bytes) {
+    if (!is_apostrophe(c)) plain.append(bytes);
+    return true;
+  });
   const std::string folded =
-      map(text, UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD);
+      map(plain, UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD);
   std::string stripped;
   bool pending_space = false;
   for_each_codepoint(folded, [&](utf8proc_int32_t c, std::string_view) {
-    if (is_latin_diacritic(c)) return true;
-    const auto category = utf8proc_category(c);
-    if (category == UTF8PROC_CATEGORY_ZS || c == '\t' || c == '\n' || c == '\r') {
+    if (is_latin_diacritic(c) || is_apostrophe(c)) return true;  // ＇ is ' only after the mapping
+    if (is_word_separator(c)) {
       pending_space = !stripped.empty();
       return true;
     }
     if (pending_space) stripped += ' ';
     pending_space = false;
-    append_utf8(stripped, unstroke(c));
+    if (c == 0x00E6) stripped += "ae";  // æ
+    else append_utf8(stripped, unstroke(c));
     return true;
   });
-  return map(stripped, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+  return fold_nordic_digraphs(map(stripped, UTF8PROC_STABLE | UTF8PROC_COMPOSE));
 }
 
 int display_width(std::string_view text) {
@@ -123,16 +211,24 @@ int display_width(std::string_view text) {
   return width;
 }
 
+std::vector<std::string> grapheme_clusters(std::string_view text) {
+  std::vector<std::string> out;
+  for_each_grapheme(text, [&](std::string_view cluster, int) {
+    out.emplace_back(cluster);
+    return true;
+  });
+  return out;
+}
+
 std::string truncate_to_width(std::string_view text, int width) {
   if (display_width(text) <= width) return std::string(text);
   std::string out;
   int used = 0;
   const int room = width - 1;  // keep a column for the ellipsis
-  for_each_codepoint(text, [&](utf8proc_int32_t c, std::string_view bytes) {
-    int w = char_width(c);
+  for_each_grapheme(text, [&](std::string_view cluster, int w) {
     if (used + w > room) return false;
     used += w;
-    out.append(bytes);
+    out.append(cluster);
     return true;
   });
   if (width > 0) out += "\u2026";

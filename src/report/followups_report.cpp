@@ -6,6 +6,7 @@
 
 #include "caseload/report/csv.hpp"
 #include "caseload/report/json.hpp"
+#include "caseload/report/markdown.hpp"
 #include "caseload/version.hpp"
 
 namespace caseload {
@@ -25,6 +26,8 @@ void table(std::ostream& out, const std::vector<FollowupItem>& items, const Foll
   Table t;
   t.headers = {"LATE", "CLIENT", "NAME", "KIND", "WHAT", "FILE"};
   t.max_width = {0, 0, 24, 0, 48, 0};
+  t.give_way = {5, 4, 2};  // FILE first: it is for opening, not reading; then WHAT, then NAME
+  apply_fit(t, info.fit);
   for (const auto& i : items) {
     t.groups.push_back(followup_group(i, info.today));
     t.rows.push_back({overdue_text(i), i.client, i.name, i.kind, i.what, i.path});
@@ -58,16 +61,6 @@ void csv(std::ostream& out, const std::vector<FollowupItem>& items) {
     write_csv_row(out, {i.date.str(), i.kind, i.client, i.name, i.worker, i.risk, i.what, i.ref, i.path,
                         std::to_string(i.overdue)});
   }
-}
-
-std::string md_cell(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '|') out += "\\|";
-    else if (c == '\n') out += ' ';
-    else out += c;
-  }
-  return out;
 }
 
 void markdown(std::ostream& out, const std::vector<FollowupItem>& items, const FollowupsReportInfo& info) {

@@ -9,7 +9,34 @@ namespace {
 std::string wrap(bool on, const char* code, const std::string& s) {
   return on ? std::string("\x1b[") + code + "m" + s + "\x1b[0m" : s;
 }
+// Narrows the columns named by give_way, in that order, until the lines fit
+// table.fit_width (or every such column is as narrow as its header).
+void narrow_to_fit(const Table& table, std::vector<int>& width, std::vector<std::vector<std::string>>& cells) {
+  int total = 0;
+  for (int w : width) total += w;
+  total += 2 * static_cast<int>(width.empty() ? 0 : width.size() - 1);
+  for (size_t c : table.give_way) {
+    if (total <= table.fit_width) break;
+    if (c >= width.size()) continue;
+    const int floor = display_width(table.headers[c]);
+    const int narrower = std::max(floor, width[c] - (total - table.fit_width));
+    if (narrower >= width[c]) continue;
+    total -= width[c] - narrower;
+    width[c] = narrower;
+    for (auto& line : cells) line[c] = truncate_to_width(line[c], narrower);
+  }
+}
+
 }  // namespace
+
+void apply_fit(Table& table, const TableFit& fit) {
+  if (fit.wide) {
+    table.max_width.clear();
+    table.fit_width = 0;
+  } else {
+    table.fit_width = fit.width;
+  }
+}
 
 std::string Style::bold(const std::string& s) const { return wrap(color, "1", s); }
 std::string Style::dim(const std::string& s) const { return wrap(color, "2", s); }
@@ -35,6 +62,7 @@ void print_table(std::ostream& out, const Table& table, const Style& style) {
     }
     cells.push_back(std::move(line));
   }
+  if (table.fit_width > 0) narrow_to_fit(table, width, cells);
   auto emit = [&](const std::vector<std::string>& line, bool header) {
     std::string text;
     for (size_t c = 0; c < columns; ++c) {

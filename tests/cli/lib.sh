@@ -40,6 +40,7 @@ case "$EXAMPLES" in /*) ;; *) EXAMPLES="$PWD/$EXAMPLES" ;; esac
 
 export LC_ALL=C.UTF-8
 unset CASELOAD_ROOT CASELOAD_TODAY CASELOAD_WORKER CASELOAD_LOCK_TIMEOUT NO_COLOR VISUAL EDITOR
+unset COLUMNS LINES  # tables fit COLUMNS: the caller's terminal must not change the output
 umask 022  # the program must make its files private by itself
 
 TEST_NAME=$(basename "$0")

@@ -22,4 +22,10 @@ TEST_SUITE("cli::autocommit") {
       paths.push_back(std::string("clients/") + id + "/client.yaml");
     CHECK(commit_message("fmt", paths) == "fmt (7 files)");
   }
+
+  TEST_CASE("the acting worker is a trailer after the message") {
+    CHECK(with_worker_trailer("contact K7Q2MX 2026-11-23T1000-call-7gq2", "berg") ==
+          "contact K7Q2MX 2026-11-23T1000-call-7gq2\n\nCaseload-Worker: berg");
+    CHECK(with_worker_trailer("init", "") == "init");
+  }
 }

@@ -88,6 +88,33 @@ TEST_SUITE("core::match") {
     CHECK(resolve("asheim") == Hits{7});
   }
 
+  TEST_CASE("resolve and find fold Nordic spellings, apostrophes and hyphens alike") {
+    const std::vector<ClientKey> clients = {
+        client("A1A1A1", "Mette Kj\u00E6r"),                // 0
+        client("B2B2B2", "\u00D8yvind Br\u00E5ten"),         // 1
+        client("C3C3C3", "\u00C5se Lund"),                   // 2
+        client("D4D4D4", "Sean O\u2019Brien"),               // 3
+        client("E5E5E5", "Maria Santos-Reyes"),              // 4
+        client("F6F6F6", "Maria Santos"),                    // 5
+    };
+    for (const char* query : {"kjaer", "oeyvind", "oyvind", "braaten", "aase", "obrien", "o'brien", "reyes",
+                              "santos-reyes", "maria santos reyes"}) {
+      CAPTURE(query);
+      const auto resolved = resolve_client(clients, query);
+      CHECK(resolved.size() == 1);
+      CHECK(find_clients(clients, query) == resolved);
+    }
+    CHECK(resolve_client(clients, "oeyvind braaten") == Hits{1});
+    CHECK(resolve_client(clients, "santos") == Hits{4, 5});
+  }
+
+  TEST_CASE("white space around an ID or a name is ignored") {
+    CHECK(resolve(" K7Q2MX ") == Hits{1});
+    CHECK(resolve("\tk7q2mx\n") == Hits{1});
+    CHECK(resolve("  santos ") == Hits{0});
+    CHECK(find(" k7q2mx ") == Hits{1});
+  }
+
   TEST_CASE("a preferred name matches as well as the full name") {
     CHECK(resolve("pepe") == Hits{2});
     CHECK(resolve("siti") == Hits{3});

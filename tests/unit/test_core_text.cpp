@@ -61,6 +61,33 @@ TEST_SUITE("core::text") {
       CHECK(search_key("   ") == "");
       CHECK(search_key("") == "");
     }
+    SUBCASE("Nordic letters fold with their two-letter spellings") {
+      CHECK(search_key("Kj\u00E6r") == search_key("kjaer"));
+      CHECK(search_key("\u00C6sa") == search_key("aesa"));
+      CHECK(search_key("\u00D8yvind") == search_key("oeyvind"));
+      CHECK(search_key("\u00D8yvind") == search_key("oyvind"));
+      CHECK(search_key("\u00C5se") == search_key("aase"));
+      CHECK(search_key("\u00C5se") == search_key("ase"));
+      CHECK(search_key("Br\u00E5ten") == search_key("braaten"));
+      CHECK(search_key("Braaten") == search_key("Br\u00E5ten"));
+    }
+    SUBCASE("apostrophes of any kind are left out") {
+      for (const char* name : {"O'Brien", "O\u2019Brien", "O\u2018Brien", "O\u02BCBrien", "O\u00B4Brien", "O`Brien",
+                               "O\uFF07Brien", "OBrien"}) {
+        CAPTURE(name);
+        CHECK(search_key(name) == "obrien");
+      }
+    }
+    SUBCASE("hyphens and dashes separate words") {
+      CHECK(search_key("Santos-Reyes") == "santos reyes");
+      CHECK(search_key("Santos\u2010Reyes") == "santos reyes");  // Unicode hyphen
+      CHECK(search_key("Santos \u2013 Reyes") == "santos reyes");  // en dash between spaces
+      CHECK(search_key("-Reyes-") == "reyes");
+    }
+    SUBCASE("Bengali is untouched by the Latin folds") {
+      const std::string name = "\u0995\u09CD\u09B7\u09C7\u09A4\u09CD\u09B0\u09AE\u09CB\u09B9\u09A8";
+      CHECK(search_key(name) == name);
+    }
     SUBCASE("composed and decomposed input give the same key") {
       CHECK(search_key("Jos\u00e9 \u00C5se") == search_key("Jose\u0301 A\u030Ase"));
     }
@@ -106,6 +133,42 @@ TEST_SUITE("core::text") {
       CHECK(truncate_to_width("Maria", 1) == "\u2026");
       CHECK(truncate_to_width("Maria", 0) == "");
     }
+  }
+
+  TEST_CASE("grapheme_clusters keep Bengali conjuncts, vowel signs and viramas whole") {
+    // ক্ষেত্রমোহন (Kshetramohan): ক+্+ষ+ে, ত+্+র, ম+ো, হ, ন
+    const std::string name = "\u0995\u09CD\u09B7\u09C7\u09A4\u09CD\u09B0\u09AE\u09CB\u09B9\u09A8";
+    const std::vector<std::string> expected = {"\u0995\u09CD\u09B7\u09C7", "\u09A4\u09CD\u09B0",
+                                               "\u09AE\u09CB", "\u09B9", "\u09A8"};
+    CHECK(grapheme_clusters(name) == expected);
+    CHECK(grapheme_clusters("Jose\u0301") == std::vector<std::string>{"J", "o", "s", "e\u0301"});
+    CHECK(grapheme_clusters("") == std::vector<std::string>{});
+  }
+
+  TEST_CASE("truncate_to_width never cuts inside a grapheme cluster") {
+    const std::string name = "\u0995\u09CD\u09B7\u09C7\u09A4\u09CD\u09B0\u09AE\u09CB\u09B9\u09A8";
+    const auto clusters = grapheme_clusters(name);
+    for (int width = 0; width <= display_width(name); ++width) {
+      CAPTURE(width);
+      std::string cut = truncate_to_width(name, width);
+      CHECK(display_width(cut) <= width);
+      if (cut.ends_with("\u2026")) cut.resize(cut.size() - 3);
+      // What is kept is whole clusters from the start: a vowel sign or a
+      // virama is never left behind without its consonant, nor cut off it.
+      std::string whole;
+      bool on_boundary = cut.empty();
+      for (const auto& c : clusters) {
+        whole += c;
+        if (whole == cut) on_boundary = true;
+      }
+      CHECK(on_boundary);
+    }
+    // ক্ষে is three columns: at width 3 it cannot stay with an ellipsis, and
+    // is not cut to ক or ক্ষ.
+    CHECK(truncate_to_width(name, 3) == "\u2026");
+    CHECK(truncate_to_width(name, 4) == "\u0995\u09CD\u09B7\u09C7\u2026");
+    CHECK(truncate_to_width("\u09B0\u09B9\u09BF\u09AE \u0989\u09A6\u09CD\u09A6\u09BF\u09A8", 4) ==
+          "\u09B0\u09B9\u09BF\u2026");  // রহি…: the vowel sign ি stays with হ
   }
 
   TEST_CASE("pad_to_width pads by columns, never cuts") {

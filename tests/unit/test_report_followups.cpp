@@ -56,7 +56,7 @@ std::vector<FollowupItem> items() {
 std::string report(const std::string& format, const std::vector<FollowupItem>& list,
                    const std::string& agency = "Harbour City Social Services", const Style& style = Style{false}) {
   std::ostringstream out;
-  write_followups(out, format, list, FollowupsReportInfo{k_today, k_until, agency}, style);
+  write_followups(out, format, list, FollowupsReportInfo{k_today, k_until, agency, TableFit{}}, style);
   return out.str();
 }
 

@@ -234,3 +234,43 @@ TEST_SUITE("report::table") {
     }
   }
 }
+
+TEST_SUITE("report::table fit") {
+  TEST_CASE("a table too wide gives way column by column, in give_way order") {
+    Table t;
+    t.headers = {"ID", "NAME", "FILE"};
+    t.rows = {{"K7Q2MX", "Maria Santos", "clients/K7Q2MX/contacts/2026-11-27T1000-visit-4skd.yaml"}};
+    t.give_way = {2, 1};
+    t.fit_width = 30;
+    // FILE goes first, as far as needed; NAME keeps its width.
+    CHECK(printed(t) == "ID      NAME          FILE\nK7Q2MX  Maria Santos  clients\u2026\n");
+    // Narrower: FILE down to its header's width (4), then NAME.
+    t.fit_width = 24;
+    CHECK(printed(t) == "ID      NAME        FILE\nK7Q2MX  Maria San\u2026  cli\u2026\n");
+    t.fit_width = 0;  // no limit
+    CHECK(printed(t).find("4skd.yaml") != std::string::npos);
+  }
+
+  TEST_CASE("cells that give way are cut by display width, between grapheme clusters") {
+    Table t;
+    t.headers = {"ID", "NAME"};
+    // ক্ষেত্রমোহন: the first cluster ক্ষে is 3 columns.
+    t.rows = {{"B1B1B1", "\u0995\u09CD\u09B7\u09C7\u09A4\u09CD\u09B0\u09AE\u09CB\u09B9\u09A8"}};
+    t.give_way = {1};
+    t.fit_width = 13;  // 6 + 2 + 5 columns for the name
+    CHECK(printed(t) == "ID      NAME\nB1B1B1  \u0995\u09CD\u09B7\u09C7\u2026\n");
+  }
+
+  TEST_CASE("--wide lifts both the fit and the columns' own limits") {
+    Table t;
+    t.headers = {"NAME"};
+    t.rows = {{"Maria Santos"}};
+    t.max_width = {6};
+    apply_fit(t, TableFit{20, false});
+    CHECK(t.fit_width == 20);
+    CHECK(printed(t) == "NAME\nMaria\u2026\n");
+    apply_fit(t, TableFit{20, true});
+    CHECK(t.fit_width == 0);
+    CHECK(printed(t) == "NAME\nMaria Santos\n");
+  }
+}

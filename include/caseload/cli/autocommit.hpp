@@ -17,6 +17,14 @@ namespace caseload {
 std::string commit_message(const std::string& command, const std::vector<std::string>& paths,
                            const std::string& detail = "");
 
+// The git trailer that records the acting worker (CASELOAD_WORKER, else
+// defaults.worker) with each commit: git's author is the machine's identity,
+// which workers may share. `log` shows it.
+inline constexpr const char* k_worker_trailer = "Caseload-Worker";
+// The message with the trailer "Caseload-Worker: ID" after a blank line;
+// without a worker, the message as it is.
+std::string with_worker_trailer(const std::string& message, const std::string& worker);
+
 // Commits what ctx.journal lists, and what earlier commands left
 // uncommitted (store/uncommitted.hpp), when settings and the repository
 // allow. Returns the exit status: a commit that failed is exit 1 (the files

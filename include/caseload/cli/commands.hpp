@@ -19,6 +19,11 @@ CLI::App* add_command(CLI::App& app, Runner& run, const char* name, const char* 
   return sub;
 }
 
+// Marks a command (or an action such as `resource list`) as one with
+// outputs for --format; on any other command --format is a usage error,
+// found before the command runs (app.cpp).
+void takes_format(const CLI::App* command);
+
 void setup_init(CLI::App& app, Runner& run);
 void setup_intake(CLI::App& app, Runner& run);
 void setup_show(CLI::App& app, Runner& run);

@@ -24,6 +24,7 @@ struct GlobalOptions {
   std::string color = "auto";
   bool no_input = false;
   bool quiet = false;
+  bool wide = false;  // tables show every cell whole
 };
 
 struct Context {
@@ -35,6 +36,7 @@ struct Context {
   std::istream& in;
   bool stdin_is_tty = false;
   bool stdout_is_tty = false;
+  int terminal_columns = 0;  // stdout's terminal width (TIOCGWINSZ); 0 when not a terminal
   std::function<std::optional<std::string>(const std::string&)> env;
   std::filesystem::path cwd;
   Date clock_date;          // the local date when the command started
@@ -50,6 +52,10 @@ struct Context {
   bool today_overridden() const;
   Store open_store(OnBadSettings on_bad = OnBadSettings::Refuse) const;
   Style style() const;
+  // How wide tables may be: nothing with --wide; else COLUMNS when it is a
+  // whole number from 1 to 10000 (any other value is ignored), else the
+  // terminal's width when stdout is one; else no limit.
+  TableFit table_fit() const;
   std::chrono::milliseconds lock_wait() const;  // CASELOAD_LOCK_TIMEOUT seconds, default 10
   // The acting worker: the flag, else CASELOAD_WORKER, else defaults.worker.
   std::string acting_worker(const Store& store, const std::string& flag) const;

@@ -16,16 +16,26 @@ bool valid_utf8(std::string_view text);
 // Canonical composition (NFC): how names are stored.
 std::string to_nfc(std::string_view text);
 
-// The key used for searching and matching names: compatibility-normalised
-// (full-width forms become ASCII), case-folded, Latin accents removed
-// (José -> jose, Åse -> ase, Østby -> ostby) while the vowel signs of Indic
-// scripts are kept, and runs of white space collapsed to one space.
+// The one folding of names for searching and matching (find, and naming a
+// client on the command line): compatibility-normalised (full-width forms
+// become ASCII), case-folded, Latin accents removed (José -> jose, Åse ->
+// ase, Østby -> ostby) while the vowel signs of Indic scripts are kept; the
+// Nordic letters fold with their two-letter spellings (Kjær and Kjaer ->
+// kjaer, Øyvind and Oeyvind -> oyvind, Bråten and Braaten -> braten: "aa"
+// and "oe" become "a" and "o"); apostrophes of any kind are left out
+// (O’Brien -> obrien); hyphens and dashes separate words like spaces
+// (Santos-Reyes -> santos reyes); runs of white space collapse to one space.
 std::string search_key(std::string_view text);
 
 // Columns the text takes in a terminal (combining marks 0, CJK wide 2).
 int display_width(std::string_view text);
 
-// Cuts text to at most `width` columns, ending with an ellipsis when cut.
+// The extended grapheme clusters of the text (UAX #29, with Indic conjuncts
+// kept whole): "ক্ষেত্রমোহন" is ক্ষে, ত্র, মো, হ, ন.
+std::vector<std::string> grapheme_clusters(std::string_view text);
+
+// Cuts text to at most `width` columns, ending with an ellipsis when cut;
+// the cut falls between grapheme clusters, never inside one.
 std::string truncate_to_width(std::string_view text, int width);
 
 // Pads text with spaces to `width` columns.

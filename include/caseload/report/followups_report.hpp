@@ -15,6 +15,7 @@ struct FollowupsReportInfo {
   Date today;
   Date until;
   std::string agency;
+  TableFit fit;  // the table's width: the terminal's, or none for a file
 };
 
 void write_followups(std::ostream& out, const std::string& format, const std::vector<FollowupItem>& items,

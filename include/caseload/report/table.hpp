@@ -23,7 +23,22 @@ struct Table {
   // Optional, one per row: a heading printed before the first row of each
   // run of rows with the same group (columns stay aligned across groups).
   std::vector<std::string> groups;
+  // The widest a line may be (0: no limit, as in a file or a pipe). A table
+  // too wide gives way column by column in `give_way` order, each column
+  // down to its header's width, its cells cut by display width.
+  int fit_width = 0;
+  std::vector<size_t> give_way;
 };
+
+// How wide a table for people may be: the terminal's width (or COLUMNS),
+// and --wide, which shows every cell whole.
+struct TableFit {
+  int width = 0;  // 0: no limit
+  bool wide = false;
+};
+// Sets the table's limits from `fit`: with --wide neither the width nor the
+// columns' own max_width cut anything.
+void apply_fit(Table& table, const TableFit& fit);
 
 void print_table(std::ostream& out, const Table& table, const Style& style);
 
