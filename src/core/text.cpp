@@ -204,8 +204,15 @@ std::string search_key(std::string_view text) {
 
 int display_width(std::string_view text) {
   int width = 0;
+  bool in_escape = false;  // a colour sequence, ESC [ ... m: the terminal draws nothing of it
   for_each_codepoint(text, [&](utf8proc_int32_t c, std::string_view) {
-    width += char_width(c);
+    if (c == 0x1B) {
+      in_escape = true;
+    } else if (in_escape) {
+      if (c != '[' && c >= 0x40 && c <= 0x7E) in_escape = false;
+    } else {
+      width += char_width(c);
+    }
     return true;
   });
   return width;

@@ -49,6 +49,14 @@ _check; width_ok 60 || fail "list at COLUMNS=60 is wider than 60 columns"
 assert_stdout_matches '^ID +NAME +WORKER +OPENED +LAST CONTACT +NEXT DUE$'
 assert_stdout_contains "…"
 
+# Colour takes no column: a coloured table (overdue dates are red) is cut
+# exactly as a plain one.
+COLUMNS=60 run --today 2027-01-30 list
+plain=$out
+COLUMNS=60 run --today 2027-01-30 --color always list
+assert_stdout_contains $'\e[31m'
+assert_eq "$plain" "$(sed 's/\x1b\[[0-9;]*m//g' "$T/stdout")" "coloured list, colours removed"
+
 # --wide shows every cell whole, even past the columns' own limits.
 COLUMNS=60 run --wide followups --until +7d
 assert_exit 0

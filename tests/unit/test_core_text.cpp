@@ -100,6 +100,8 @@ TEST_SUITE("core::text") {
     CHECK(display_width("Jos\u00e9") == 4);
     CHECK(display_width("\u674E\u660E") == 4);  // 李明: wide
     CHECK(display_width("\uFF2D\uFF21") == 4);  // full-width letters
+    CHECK(display_width("\x1b[31m2026-11-20\x1b[0m") == 10);  // colour takes no column
+    CHECK(display_width("\x1b[1mID\x1b[0m  x") == 5);
     const int bengali = display_width(k_bengali);
     CHECK(bengali > 0);
     CHECK(bengali < static_cast<int>(k_bengali.size()));

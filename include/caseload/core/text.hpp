@@ -27,7 +27,9 @@ std::string to_nfc(std::string_view text);
 // (Santos-Reyes -> santos reyes); runs of white space collapse to one space.
 std::string search_key(std::string_view text);
 
-// Columns the text takes in a terminal (combining marks 0, CJK wide 2).
+// Columns the text takes in a terminal (combining marks 0, CJK wide 2,
+// colour sequences such as ESC [31m none), so that a coloured cell is
+// padded and fitted by what shows.
 int display_width(std::string_view text);
 
 // The extended grapheme clusters of the text (UAX #29, with Indic conjuncts
