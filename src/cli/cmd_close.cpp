@@ -1,10 +1,12 @@
 // caseload close CLIENT --reason TEXT and caseload reopen CLIENT.
 #include <fmt/format.h>
 
+#include "caseload/cli/change_date.hpp"
 #include "caseload/cli/commands.hpp"
 #include "caseload/cli/common.hpp"
 #include "caseload/core/referral.hpp"
 #include "caseload/core/text.hpp"
+#include "caseload/store/decode.hpp"
 
 namespace caseload {
 namespace {
@@ -40,7 +42,8 @@ int run_close(const CloseOptions& o, Context& ctx) {
   const Date today = ctx.today();
   const std::string reason = text_option(ctx, o.reason, "--reason");
   if (reason.empty()) throw UsageError("--reason must not be empty");
-  const Date date = o.date.empty() ? today : parse_date_option(o.date, "--date", today);
+  const ChangeDate change = parse_change_date(ctx, o.date, today, "the closing date");
+  const Date& date = change.date;
   Transaction tx(store, ctx.lock_wait());
   auto [id, client] = resolve_client(store, o.client);
   Document& doc = *client;
@@ -48,6 +51,7 @@ int run_close(const CloseOptions& o, Context& ctx) {
     throw Error(fmt::format("client {} is already closed (since {})", id, get_string(doc.root, "closed").value_or("?")),
                 "`caseload reopen` opens it again");
   }
+  refuse_change_before(change, decode_record<Client>(doc).opened, "the case was opened");
   set_scalar(doc.root, "status", "closed");
   set_scalar(doc.root, "closed", date.str());
   set_scalar(doc.root, "closed_reason", reason);
@@ -86,7 +90,7 @@ void setup_close(CLI::App& app, Runner& run) {
   auto* close = add_command(app, run, "close", "Close a client's case (open tasks and referrals are listed)", c, run_close);
   close->add_option("client", c->client, "Client ID, ID prefix or name")->required();
   close->add_option("--reason", c->reason, "Why the case is closed (- reads stdin)")->required();
-  close->add_option("--date", c->date, "Closing date (default: today)");
+  add_change_date_option(close, c->date, "The day the case was closed");
   auto r = std::make_shared<CloseOptions>();
   auto* reopen = add_command(app, run, "reopen", "Open a closed case again", r, run_reopen);
   reopen->add_option("client", r->client, "Client ID, ID prefix or name")->required();

@@ -2,6 +2,7 @@
 // and tasks in plan.yaml; with no action, the plan printed for people.
 #include <fmt/format.h>
 
+#include "caseload/cli/change_date.hpp"
 #include "caseload/cli/commands.hpp"
 #include "caseload/cli/common.hpp"
 #include "caseload/cli/new_records.hpp"
@@ -16,6 +17,7 @@ struct PlanOptions {
   std::string client;
   std::string action;  // "", "goal add", "task add", "done", "status", "review"
   std::string text, goal, domain, target, due, owner, id, status, date;
+  std::string done_date;  // --date of done and status
 };
 
 std::string plan_path(const std::string& id) { return Store::client_dir(id) + "/plan.yaml"; }
@@ -66,22 +68,31 @@ void note_open_tasks(Context& ctx, const YAML::Node& goal, const std::string& go
   ctx.err << "  hint: mark them done or cancelled with `caseload plan CLIENT done|status ...`\n";
 }
 
-void set_status(YAML::Node item, PlanItemKind kind, const std::string& status, const Date& today) {
+// `day`: when the change happened (--date, else today); a done task records it.
+void set_status(YAML::Node item, PlanItemKind kind, const std::string& status, const ChangeDate& day) {
   const auto& allowed = kind == PlanItemKind::Goal ? choices::goal_status : choices::task_status;
   if (!is_one_of(status, allowed)) {
     throw UsageError(fmt::format("'{}' is not a {} status", status, kind == PlanItemKind::Goal ? "goal" : "task"),
                      fmt::format("use one of: {}", join_choices(allowed)));
   }
+  const bool records_day = kind == PlanItemKind::Task && status == "done";
+  if (day.given && !records_day) {
+    throw UsageError(fmt::format("--date: only a task marked done records a date; {} {} does not", status,
+                                 kind == PlanItemKind::Goal ? "goal" : "task"),
+                     "leave out --date");
+  }
   set_scalar(item, "status", status);
   if (kind == PlanItemKind::Task) {
-    auto change = task_status_change(status, today);
+    auto change = task_status_change(status, day.date);
     if (change.done) set_scalar(item, "done", change.done->str());
     else remove_key(item, "done");
   }
 }
 
 // Applies the action to the plan document; returns a line for people.
-std::string apply(const PlanOptions& o, Context& ctx, const Store& store, Document& doc, const Date& today) {
+// `opened`: the client's opening date, before which nothing in the plan was done.
+std::string apply(const PlanOptions& o, Context& ctx, const Store& store, Document& doc, const Date& today,
+                  const std::optional<Date>& opened) {
   if (o.action == "goal add") {
     const Plan plan = decode_record<Plan>(doc);
     YAML::Node goal(YAML::NodeType::Map);
@@ -119,7 +130,9 @@ std::string apply(const PlanOptions& o, Context& ctx, const Store& store, Docume
   if (!kind) throw UsageError(fmt::format("'{}' is not a goal or task ID (g<N>, t<N>)", o.id));
   YAML::Node item = find_item(doc, o.id);
   const std::string status = o.action == "done" ? done_status(*kind) : o.status;
-  set_status(item, *kind, status, today);
+  const ChangeDate day = parse_change_date(ctx, o.done_date, today, "the day a task was done");
+  refuse_change_before(day, opened, "the case was opened");
+  set_status(item, *kind, status, day);
   if (*kind == PlanItemKind::Goal && status != "active") note_open_tasks(ctx, item, o.id);
   return fmt::format("{} {}", o.id, status);
 }
@@ -165,9 +178,9 @@ int run_plan(const PlanOptions& o, Context& ctx) {
     return k_exit_ok;
   }
   Transaction tx(store, ctx.lock_wait());
-  const std::string id = resolve_client_id(store, o.client);
+  const auto [id, client] = resolve_client(store, o.client);
   Document doc = read_plan(store, id, o.action == "goal add");
-  const std::string said = apply(o, ctx, store, doc, today);
+  const std::string said = apply(o, ctx, store, doc, today, decode_record<Client>(*client).opened);
   tx.write(doc);
   ctx.journal->detail = o.action.ends_with("add") ? o.action + " " + said : said;
   if (!ctx.global.quiet || o.action.ends_with("add")) ctx.out << said << '\n';
@@ -206,10 +219,12 @@ void setup_plan(CLI::App& app, Runner& run) {
 
   auto* done = action(plan, "done", "Mark a task done (today) or a goal achieved", o, "done");
   done->add_option("id", o->id, "A task (t<N>) or goal (g<N>) ID")->required();
+  add_change_date_option(done, o->done_date, "The day the task was done");
   auto* status = action(plan, "status", "Set a status: tasks todo|done|cancelled, goals active|achieved|on-hold|abandoned",
                         o, "status");
   status->add_option("id", o->id, "A task (t<N>) or goal (g<N>) ID")->required();
   status->add_option("status", o->status, "The new status")->required();
+  add_change_date_option(status, o->done_date, "With done: the day the task was done");
   auto* review = action(plan, "review", "Set the next plan review date", o, "review");
   review->add_option("date", o->date, "The review date")->required();
 }
