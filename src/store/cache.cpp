@@ -22,7 +22,7 @@ namespace {
 
 // Bump when the layout of a cache file or of an entry changes.
 // 2: an assessment's scores in the order of its file (they were sorted by domain).
-constexpr int k_cache_format = 2;
+constexpr int k_cache_format = 3;  // 3: client episodes
 constexpr std::string_view k_magic = "caseload-cache\n";
 
 std::int64_t ns_of(const struct timespec& t) {
