@@ -77,17 +77,19 @@ void confirm(Context& ctx, const std::string& question) {
   if (answer != "y" && answer != "Y" && answer != "yes") throw Error("not confirmed; nothing was changed");
 }
 
+std::string files_text(size_t n) { return fmt::format("{} file{}", n, n == 1 ? "" : "s"); }
+
 int run_remove(const RemoveOptions& o, Context& ctx) {
   Store store = ctx.open_store();
   Transaction tx(store, ctx.lock_wait());
   // A broken record is no reason to keep a client that should not exist.
   const std::string id = resolve_client_id(store, o.client, BrokenRecord::Allow);
   const auto files = folder_files(store, id);
-  if (!o.yes) confirm(ctx, fmt::format("Remove client {} and its {} files?", id, files.size()));
+  if (!o.yes) confirm(ctx, fmt::format("Remove client {} and its {}?", id, files_text(files.size())));
   remove_folder(tx, store, id, files);
-  ctx.journal->detail = fmt::format("{} ({} files)", id, files.size());
+  ctx.journal->detail = fmt::format("{} ({})", id, files_text(files.size()));
   if (!ctx.global.quiet) {
-    ctx.out << fmt::format("Removed {} ({} file{})\n", Store::client_dir(id), files.size(), files.size() == 1 ? "" : "s");
+    ctx.out << fmt::format("Removed {} ({})\n", Store::client_dir(id), files_text(files.size()));
     ctx.out << "  " << history_note(store, id) << '\n';
   }
   return k_exit_ok;

@@ -84,6 +84,15 @@ run remove nobody --yes
 assert_exit 1
 assert_eq "$(cat "$T/head")" "$(git -C "$S" rev-parse HEAD)" "commit after a refused remove"
 
+# On a terminal it asks; anything but yes keeps the client.
+if command -v script >/dev/null; then
+  echo n | script -qec "$CASELOAD remove $GONE" /dev/null >"$T/tty.out" 2>&1
+  assert_file_contains "$T/tty.out" "Remove client $GONE and its 2 files? [y/N]"
+  assert_file_contains "$T/tty.out" "not confirmed; nothing was changed"
+  assert_exists "$S/clients/$GONE/client.yaml"
+  assert_eq "$(cat "$T/head")" "$(git -C "$S" rev-parse HEAD)" "commit after a refused remove"
+fi
+
 run remove "$GONE" --yes
 assert_exit 0
 assert_stdout_contains "Removed clients/$GONE (2 files)"
