@@ -143,6 +143,9 @@ std::optional<std::string> commit_paths(Context& ctx, const Store& store, const 
 
 std::string commit_message(const std::string& command, const std::vector<std::string>& paths,
                            const std::string& detail) {
+  // Every file of one or two clients: the detail names them and what was done
+  // ("remove K7Q2MX (9 files)", "merge-client K7Q2MX into M6VHQ2").
+  if (command == "remove" || command == "merge-client") return command + " " + detail;
   std::vector<std::string> subjects;
   for (const auto& path : paths) {
     auto ids = subjects_of(path);

@@ -3,6 +3,7 @@
 // keep help coming (progress reports, renewals) set from the program's rules.
 #include <fmt/format.h>
 
+#include "caseload/cli/change_date.hpp"
 #include "caseload/cli/commands.hpp"
 #include "caseload/cli/common.hpp"
 #include "caseload/core/ids.hpp"
@@ -73,9 +74,10 @@ int run_enroll(const EnrollOptions& o, Context& ctx) {
 struct Decision {
   std::string status;
   std::optional<Date> decided, next_report, renew_by;
+  ChangeDate day;  // --date: the decided date when given
 };
 
-Decision decision_from_options(const EnrollOptions& o, const Date& today) {
+Decision decision_from_options(const EnrollOptions& o, Context& ctx, const Date& today) {
   if (!is_one_of(o.status, choices::enrollment_status)) {
     throw UsageError(fmt::format("'{}' is not an enrollment status", o.status),
                      fmt::format("statuses: {}", join_choices(choices::enrollment_status)));
@@ -84,11 +86,13 @@ Decision decision_from_options(const EnrollOptions& o, const Date& today) {
     if (value.empty()) return std::nullopt;
     return parse_date_option(value, flag, today);
   };
-  Decision d{o.status, date(o.decided, "--decided"), date(o.next_report, "--next-report"), date(o.renew_by, "--renew-by")};
+  Decision d{o.status, std::nullopt, date(o.next_report, "--next-report"), date(o.renew_by, "--renew-by"),
+             parse_change_date(ctx, o.decided, today, "the day of the decision")};
+  if (d.day.given) d.decided = d.day.date;
   if ((d.next_report || d.renew_by) && d.status != "approved")
     throw UsageError("--next-report and --renew-by are deadlines of an approved enrollment");
   if (d.decided && d.status != "approved" && d.status != "denied")
-    throw UsageError("--decided is the date of a decision: use it with approved or denied");
+    throw UsageError("--date is the day of a decision: use it with approved or denied");
   return d;
 }
 
@@ -154,7 +158,7 @@ std::string summary(const YAML::Node& entry, const std::string& program, const s
 int run_enrollment(const EnrollOptions& o, Context& ctx) {
   Store store = ctx.open_store();
   const Date today = ctx.today();
-  const Decision d = decision_from_options(o, today);
+  const Decision d = decision_from_options(o, ctx, today);
   const Program& program = known_program(store, o.program);
   Transaction tx(store, ctx.lock_wait());
   const std::string id = resolve_client_id(store, o.client);
@@ -166,6 +170,8 @@ int run_enrollment(const EnrollOptions& o, Context& ctx) {
   }
   const std::string from = get_string(*current, "status").value_or("");
   check_decision(id, program.id, from, d);
+  const auto applied = get_string(*current, "applied");
+  refuse_change_before(d.day, applied ? Date::parse(*applied) : std::nullopt, "the application");
   apply_decision(*current, from, d, program, today);
   tx.write(doc);
   ctx.journal->detail = program.id + " " + get_string(*current, "status").value_or("");
@@ -189,7 +195,7 @@ void setup_enroll(CLI::App& app, Runner& run) {
   enrollment->add_option("client", s->client, "Client ID, ID prefix or name")->required();
   enrollment->add_option("program", s->program, "The program's ID")->required();
   enrollment->add_option("status", s->status, "approved, denied or ended")->required();
-  enrollment->add_option("--decided", s->decided, "The day of the decision (default: today)");
+  add_change_date_option(enrollment, s->decided, "The day of the decision", "--decided");
   enrollment->add_option("--next-report", s->next_report, "Next progress report due (default: decided + report_every)");
   enrollment->add_option("--renew-by", s->renew_by, "Renewal due (default: decided + renew_every)");
 }

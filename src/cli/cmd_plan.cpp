@@ -2,10 +2,12 @@
 // and tasks in plan.yaml; with no action, the plan printed for people.
 #include <fmt/format.h>
 
+#include "caseload/cli/change_date.hpp"
 #include "caseload/cli/commands.hpp"
 #include "caseload/cli/common.hpp"
 #include "caseload/cli/new_records.hpp"
 #include "caseload/core/plan.hpp"
+#include "caseload/core/text.hpp"
 #include "caseload/store/decode.hpp"
 #include "caseload/store/schema.hpp"
 
@@ -16,6 +18,8 @@ struct PlanOptions {
   std::string client;
   std::string action;  // "", "goal add", "task add", "done", "status", "review"
   std::string text, goal, domain, target, due, owner, id, status, date;
+  std::string done_date;  // --date of done and status
+  std::vector<std::string> given;  // goal set / task set: the options given, in the order of the field list
 };
 
 std::string plan_path(const std::string& id) { return Store::client_dir(id) + "/plan.yaml"; }
@@ -66,30 +70,108 @@ void note_open_tasks(Context& ctx, const YAML::Node& goal, const std::string& go
   ctx.err << "  hint: mark them done or cancelled with `caseload plan CLIENT done|status ...`\n";
 }
 
-void set_status(YAML::Node item, PlanItemKind kind, const std::string& status, const Date& today) {
+// `day`: when the change happened (--date, else today); a done task records it.
+void set_status(YAML::Node item, PlanItemKind kind, const std::string& status, const ChangeDate& day) {
   const auto& allowed = kind == PlanItemKind::Goal ? choices::goal_status : choices::task_status;
   if (!is_one_of(status, allowed)) {
     throw UsageError(fmt::format("'{}' is not a {} status", status, kind == PlanItemKind::Goal ? "goal" : "task"),
                      fmt::format("use one of: {}", join_choices(allowed)));
   }
+  const bool records_day = kind == PlanItemKind::Task && status == "done";
+  if (day.given && !records_day) {
+    throw UsageError(fmt::format("--date: only a task marked done records a date; {} {} does not", status,
+                                 kind == PlanItemKind::Goal ? "goal" : "task"),
+                     "leave out --date");
+  }
   set_scalar(item, "status", status);
   if (kind == PlanItemKind::Task) {
-    auto change = task_status_change(status, today);
+    auto change = task_status_change(status, day.date);
     if (change.done) set_scalar(item, "done", change.done->str());
     else remove_key(item, "done");
   }
 }
 
+// The fields of a goal or task that options set, checked the same way for
+// `add` and `set`. `add` sets those with a value (and always the text);
+// `set` those in o.given, where an empty value removes an optional field.
+// Returns the keys changed; `text_flag` names the text in errors.
+class ItemFields {
+ public:
+  ItemFields(YAML::Node item, const PlanOptions& o, bool adding, std::string text_flag)
+      : item_(std::move(item)), o_(o), adding_(adding), text_flag_(std::move(text_flag)) {}
+
+  // `check` turns the option's value into the stored one (or throws).
+  template <typename Check>
+  ItemFields& field(const char* key, const std::string& value, Check check) {
+    const bool text = std::string_view(key) == "text";
+    const bool given = adding_ ? text || !value.empty() : contains(o_.given, std::string(key));
+    if (!given) return *this;
+    changed_.emplace_back(key);
+    if (text) {
+      const std::string line = one_line_option(value, text_flag_);
+      if (line.empty()) throw UsageError(fmt::format("{} must not be empty", text_flag_));
+      set_scalar(item_, key, line);
+    } else if (value.empty()) {
+      remove_key(item_, key);
+    } else {
+      set_scalar(item_, key, check(value));
+    }
+    return *this;
+  }
+  const std::vector<std::string>& changed() const { return changed_; }
+
+ private:
+  YAML::Node item_;
+  const PlanOptions& o_;
+  bool adding_;
+  std::string text_flag_;
+  std::vector<std::string> changed_;
+};
+
+std::vector<std::string> set_goal_fields(YAML::Node goal, const PlanOptions& o, const Store& store, const Date& today,
+                                         bool adding) {
+  ItemFields f(goal, o, adding, adding ? "TEXT" : "--text");
+  f.field("domain", o.domain, [&](const std::string& v) { return parse_need(store.settings(), v); })
+      .field("text", o.text, [](const std::string& v) { return v; })
+      .field("target", o.target, [&](const std::string& v) { return parse_date_option(v, "--target", today).str(); });
+  return f.changed();
+}
+
+std::vector<std::string> set_task_fields(YAML::Node task, const PlanOptions& o, const Date& today, bool adding) {
+  ItemFields f(task, o, adding, adding ? "TEXT" : "--text");
+  f.field("text", o.text, [](const std::string& v) { return v; })
+      .field("owner", o.owner, [](const std::string& v) { return one_line_option(v, "--owner"); })
+      .field("due", o.due, [&](const std::string& v) { return parse_date_option(v, "--due", today).str(); });
+  return f.changed();
+}
+
+// goal set / task set: the item's ID, and the fields the options change.
+// Says "t3 set: due, owner"; the commit says "task set t3 due owner" (field names, never values).
+std::string set_item(const PlanOptions& o, Context& ctx, const Store& store, Document& doc, const Date& today,
+                     PlanItemKind kind) {
+  const bool goal = kind == PlanItemKind::Goal;
+  if (plan_item_kind(o.id) != kind)
+    throw UsageError(fmt::format("'{}' is not a {} ID ({}<N>)", o.id, goal ? "goal" : "task", goal ? 'g' : 't'));
+  if (o.given.empty()) {
+    throw UsageError(fmt::format("plan {} set: nothing to change", goal ? "goal" : "task"),
+                     goal ? "give --text, --domain or --target" : "give --text, --due or --owner");
+  }
+  YAML::Node item = find_item(doc, o.id);
+  const auto set = goal ? set_goal_fields(item, o, store, today, false) : set_task_fields(item, o, today, false);
+  ctx.journal->detail = fmt::format("{} {} {}", o.action, o.id, join(set, " "));
+  return fmt::format("{} set: {}", o.id, join(set));
+}
+
 // Applies the action to the plan document; returns a line for people.
-std::string apply(const PlanOptions& o, Context& ctx, const Store& store, Document& doc, const Date& today) {
+// `opened`: the client's opening date, before which nothing in the plan was done.
+std::string apply(const PlanOptions& o, Context& ctx, const Store& store, Document& doc, const Date& today,
+                  const std::optional<Date>& opened) {
   if (o.action == "goal add") {
     const Plan plan = decode_record<Plan>(doc);
     YAML::Node goal(YAML::NodeType::Map);
     const std::string id = next_plan_id(goal_ids(plan), 'g');
     set_scalar(goal, "id", id);
-    if (!o.domain.empty()) set_scalar(goal, "domain", parse_need(store.settings(), o.domain));
-    set_scalar(goal, "text", one_line_option(o.text, "TEXT"));
-    if (!o.target.empty()) set_scalar(goal, "target", parse_date_option(o.target, "--target", today).str());
+    set_goal_fields(goal, o, store, today, true);
     set_scalar(goal, "status", "active");
     goals_of(doc).push_back(goal);
     return id;
@@ -101,14 +183,14 @@ std::string apply(const PlanOptions& o, Context& ctx, const Store& store, Docume
     YAML::Node task(YAML::NodeType::Map);
     const std::string id = next_plan_id(task_ids(plan), 't');
     set_scalar(task, "id", id);
-    set_scalar(task, "text", one_line_option(o.text, "TEXT"));
-    if (!o.owner.empty()) set_scalar(task, "owner", one_line_option(o.owner, "--owner"));
-    if (!o.due.empty()) set_scalar(task, "due", parse_date_option(o.due, "--due", today).str());
+    set_task_fields(task, o, today, true);
     set_scalar(task, "status", "todo");
     if (!child(goal, "tasks").IsSequence()) goal["tasks"] = YAML::Node(YAML::NodeType::Sequence);
     goal["tasks"].push_back(task);
     return id;
   }
+  if (o.action == "goal set") return set_item(o, ctx, store, doc, today, PlanItemKind::Goal);
+  if (o.action == "task set") return set_item(o, ctx, store, doc, today, PlanItemKind::Task);
   if (o.action == "review") {
     const Date review = parse_date_option(o.date, "DATE", today);
     set_scalar(doc.root, "review", review.str());
@@ -119,7 +201,9 @@ std::string apply(const PlanOptions& o, Context& ctx, const Store& store, Docume
   if (!kind) throw UsageError(fmt::format("'{}' is not a goal or task ID (g<N>, t<N>)", o.id));
   YAML::Node item = find_item(doc, o.id);
   const std::string status = o.action == "done" ? done_status(*kind) : o.status;
-  set_status(item, *kind, status, today);
+  const ChangeDate day = parse_change_date(ctx, o.done_date, today, "the day a task was done");
+  refuse_change_before(day, opened, "the case was opened");
+  set_status(item, *kind, status, day);
   if (*kind == PlanItemKind::Goal && status != "active") note_open_tasks(ctx, item, o.id);
   return fmt::format("{} {}", o.id, status);
 }
@@ -165,18 +249,25 @@ int run_plan(const PlanOptions& o, Context& ctx) {
     return k_exit_ok;
   }
   Transaction tx(store, ctx.lock_wait());
-  const std::string id = resolve_client_id(store, o.client);
+  const auto [id, client] = resolve_client(store, o.client);
   Document doc = read_plan(store, id, o.action == "goal add");
-  const std::string said = apply(o, ctx, store, doc, today);
+  const std::string said = apply(o, ctx, store, doc, today, decode_record<Client>(*client).opened);
   tx.write(doc);
-  ctx.journal->detail = o.action.ends_with("add") ? o.action + " " + said : said;
+  if (ctx.journal->detail.empty()) ctx.journal->detail = o.action.ends_with("add") ? o.action + " " + said : said;
   if (!ctx.global.quiet || o.action.ends_with("add")) ctx.out << said << '\n';
   return k_exit_ok;
 }
 
-CLI::App* action(CLI::App* parent, const char* name, const char* help, std::shared_ptr<PlanOptions> o, const char* key) {
+// `given_keys`: for `set`, the --KEY options whose use is recorded in o->given.
+CLI::App* action(CLI::App* parent, const char* name, const char* help, std::shared_ptr<PlanOptions> o, const char* key,
+                 std::vector<std::string> given_keys = {}) {
   CLI::App* sub = parent->add_subcommand(name, help);
-  sub->callback([o, key] { o->action = key; });
+  sub->callback([sub, o, key, given_keys] {
+    o->action = key;
+    for (const auto& k : given_keys) {
+      if (sub->count("--" + k) > 0) o->given.push_back(k);
+    }
+  });
   sub->fallthrough();
   return sub;
 }
@@ -204,12 +295,28 @@ void setup_plan(CLI::App& app, Runner& run) {
   task_add->add_option("--due", o->due, "Due date");
   task_add->add_option("--owner", o->owner, "Who does it: client, worker, a worker ID, or a name");
 
+  // set: only the options given change, each checked as for add.
+  auto* goal_set = action(goal, "set", "Change a goal's text, domain or target date (an empty value removes one)", o,
+                          "goal set", {"text", "domain", "target"});
+  goal_set->add_option("id", o->id, "The goal's ID, e.g. g1")->required();
+  goal_set->add_option("--text", o->text, "What the client wants to achieve");
+  goal_set->add_option("--domain", o->domain, "The domain it is about (from caseload.yaml)");
+  goal_set->add_option("--target", o->target, "Target date");
+  auto* task_set = action(task, "set", "Change a task's text, due date or owner (an empty value removes one)", o,
+                          "task set", {"text", "due", "owner"});
+  task_set->add_option("id", o->id, "The task's ID, e.g. t3")->required();
+  task_set->add_option("--text", o->text, "What is to be done");
+  task_set->add_option("--due", o->due, "Due date");
+  task_set->add_option("--owner", o->owner, "Who does it: client, worker, a worker ID, or a name");
+
   auto* done = action(plan, "done", "Mark a task done (today) or a goal achieved", o, "done");
   done->add_option("id", o->id, "A task (t<N>) or goal (g<N>) ID")->required();
+  add_change_date_option(done, o->done_date, "The day the task was done");
   auto* status = action(plan, "status", "Set a status: tasks todo|done|cancelled, goals active|achieved|on-hold|abandoned",
                         o, "status");
   status->add_option("id", o->id, "A task (t<N>) or goal (g<N>) ID")->required();
   status->add_option("status", o->status, "The new status")->required();
+  add_change_date_option(status, o->done_date, "With done: the day the task was done");
   auto* review = action(plan, "review", "Set the next plan review date", o, "review");
   review->add_option("date", o->date, "The review date")->required();
 }

@@ -3,6 +3,7 @@
 // every move appended to its history.
 #include <fmt/format.h>
 
+#include "caseload/cli/change_date.hpp"
 #include "caseload/cli/commands.hpp"
 #include "caseload/cli/common.hpp"
 #include "caseload/cli/new_records.hpp"
@@ -21,7 +22,7 @@ struct ReferOptions {
 };
 
 struct ReferralOptions {
-  std::string client, ref, status, note, follow_up, outcome, worker;
+  std::string client, ref, status, note, follow_up, outcome, worker, date;
 };
 
 YAML::Node history_entry(const HistoryEntry& entry) {
@@ -145,10 +146,12 @@ std::string find_referral(const Store& store, const std::string& client_id, cons
 struct Move {
   std::string status, worker, note, outcome;
   std::optional<Date> follow_up;  // none for a final status
+  ChangeDate day;                 // the history entry's date: --date, else today
 };
 
 // Refuses, with the way forward, what the lifecycle does not allow.
-void check_move(const Document& doc, const std::string& from, const std::string& to, const Date& today) {
+void check_move(const Document& doc, const std::string& from, const Move& move, const Date& today) {
+  const std::string& to = move.status;
   const std::string id = file_stem(doc.path);
   if (!is_referral_status(from)) {
     throw DataError(doc.where(child(doc.root, "status")),
@@ -171,6 +174,7 @@ void check_move(const Document& doc, const std::string& from, const std::string&
                             r.history.back().date->str(), today.str()),
                 "history runs in date order; check --today or CASELOAD_TODAY");
   }
+  if (!r.history.empty()) refuse_change_before(move.day, r.history.back().date, "the referral's last history entry");
 }
 
 // Sending a drafted referral needs the consent that `refer` asks for.
@@ -182,10 +186,10 @@ void check_send_consent(const Store& store, const std::string& client_id, const 
               fmt::format("record it first with `caseload consent {} add {}`", client_id, r.id));
 }
 
-void apply_move(Document& doc, const Move& m, const Date& today) {
+void apply_move(Document& doc, const Move& m) {
   YAML::Node history = list_for_update(doc, "history");
   set_scalar(doc.root, "status", m.status);
-  history.push_back(history_entry(HistoryEntry{today, m.status, m.worker, m.note}));
+  history.push_back(history_entry(HistoryEntry{m.day.date, m.status, m.worker, m.note}));
   if (m.follow_up) set_scalar(doc.root, "follow_up", m.follow_up->str());
   else remove_key(doc.root, "follow_up");  // final: nothing more to follow
   if (!m.outcome.empty()) set_scalar(doc.root, "outcome", m.outcome);
@@ -198,6 +202,7 @@ Move move_from_options(const ReferralOptions& o, Context& ctx, const Store& stor
   }
   Move m;
   m.status = o.status;
+  m.day = parse_change_date(ctx, o.date, today, "the day of the move");
   m.worker = ctx.acting_worker(store, o.worker);
   m.note = one_line_option(o.note, "--note");
   if (!o.outcome.empty()) m.outcome = text_option(ctx, o.outcome, "--outcome");
@@ -219,9 +224,9 @@ int run_referral(const ReferralOptions& o, Context& ctx) {
   const std::string id = resolve_client_id(store, o.client);
   Document doc = read_for_update(store, find_referral(store, id, o.ref), schemas::referral());
   const std::string from = get_string(doc.root, "status").value_or("");
-  check_move(doc, from, move.status, today);
-  if (move.status == "sent") check_send_consent(store, id, doc, today);
-  apply_move(doc, move, today);
+  check_move(doc, from, move, today);
+  if (move.status == "sent") check_send_consent(store, id, doc, move.day.date);
+  apply_move(doc, move);
   tx.write(doc);
   ctx.journal->detail = move.status;
   if (!ctx.global.quiet) {
@@ -254,6 +259,7 @@ void setup_refer(CLI::App& app, Runner& run) {
   referral->add_option("status", m->status,
                        "The new status: sent, accepted, declined, no-response, completed, closed-unmet, cancelled")
       ->required();
+  add_change_date_option(referral, m->date, "The day it happened, for the history entry");
   referral->add_option("--note", m->note, "One line for the history entry");
   referral->add_option("--follow-up", m->follow_up, "Next check (default: today + defaults.referral_follow_up)");
   referral->add_option("--outcome", m->outcome, "What came of it (- reads stdin)");

@@ -47,6 +47,7 @@ class Screen {
 
   void run() {
     person();
+    episodes();
     scores();
     plan();
     referrals();
@@ -85,6 +86,16 @@ class Screen {
       if (!h.born.empty()) extra.push_back(h.born);
       out_ << "household: " << h.name << (extra.empty() ? "" : " (" + join(extra) + ")") << '\n';
     }
+  }
+
+  // Earlier episodes of the case (closed, then reopened), oldest first.
+  void episodes() {
+    std::string text;
+    for (const auto& e : c_.episodes) {
+      text += fmt::format("  {} – {}  closed: {} · reopened {}: {}\n", opt_date(e.opened), opt_date(e.closed),
+                          first_line(e.closed_reason), opt_date(e.reopened), first_line(e.reopen_reason));
+    }
+    if (!text.empty()) section("Earlier episodes", text);
   }
 
   // The text's lines as shown: trimmed, blank ones left out.

@@ -58,6 +58,11 @@ std::optional<int> Assessment::score(const std::string& domain) const {
   return std::nullopt;
 }
 
+std::optional<Date> Client::episode_start() const {
+  if (!episodes.empty() && episodes.back().reopened) return episodes.back().reopened;
+  return opened;
+}
+
 const Contact* ClientRecord::last_done_contact() const {
   const Contact* last = nullptr;
   for (const auto& c : contacts) {

@@ -92,7 +92,7 @@ ID=$out
 run --root s -q close "$ID" --reason "Done"
 assert_exit 0
 assert_stdout_empty
-run --root s --quiet reopen "$ID"
+run --root s --quiet reopen "$ID" --reason "Back"
 assert_exit 0
 assert_stdout_empty
 

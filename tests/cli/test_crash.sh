@@ -20,6 +20,10 @@ awk 'BEGIN { for (i = 0; i < 7600; i++) printf "line %05d of a long narrative ab
              print "END OF NARRATIVE" }' >"$big"
 _check
 [ "$(stat -c %s "$big")" -gt 500000 ] || fail "the narrative is too short"
+# Closing reasons are kept in client.yaml's episodes on each reopening, so
+# they are shorter: the record must stay under the 1 MiB limit of a file.
+reason=$T/reason.txt
+{ head -n 300 "$big"; echo "END OF NARRATIVE"; } >"$reason"
 
 # Each record file (not hidden) is whole: it parses, and a record that holds
 # a narrative holds all of it.
@@ -61,10 +65,11 @@ while [ "$kills" -lt 60 ] && [ "$SECONDS" -lt "$deadline" ]; do
   if [ $((kills % 3)) -ne 2 ]; then
     args=(contact "$C" "Visit $kills" --date 2026-11-23T10:00 --kind visit --text -)
   elif grep -q '^status: closed' "$CLIENT"; then
-    args=(reopen "$C")
+    args=(reopen "$C" --reason "Back again")
     input=/dev/null
   else
     args=(close "$C" --reason -)
+    input=$reason
   fi
   # Started directly (not in a subshell), so that the kill hits caseload itself.
   "$CASELOAD" --root "$S" "${args[@]}" <"$input" >/dev/null 2>&1 &

@@ -58,7 +58,7 @@ assert_stdout_contains "child-benefit: applied -> approved, decided 2026-11-23, 
 assert_eq "  - program: child-benefit|    status: approved|    applied: 2026-11-20|    decided: 2026-11-23|    next_report: 2027-02-23|    renew_by: 2027-11-23|" \
   "$(entry | cut -d'|' -f1-6)|" "approved enrollment"
 # A decision dated on a month's last day: months clamp.
-run enrollment "$ID" food-assistance approved --decided 2027-01-31
+CASELOAD_TODAY=2027-01-31 run enrollment "$ID" food-assistance approved --decided 2027-01-31  # not in the future
 assert_exit 0
 assert_stdout_contains "food-assistance: applied -> approved, decided 2027-01-31, next report 2027-02-28, renew by 2027-07-31"
 # Moving a deadline of an approved enrollment changes only that date.
@@ -117,7 +117,7 @@ assert_stderr_contains "has ended"
 run enroll "$ID" child-benefit --applied 2027-01-05
 assert_exit 0
 assert_eq 2 "$(grep -c -- '- program: child-benefit' "$C")" "a new application after the end"
-run enrollment "$ID" child-benefit denied --decided 2027-01-20
+CASELOAD_TODAY=2027-01-20 run enrollment "$ID" child-benefit denied --decided 2027-01-20
 assert_exit 0
 assert_stdout_contains "child-benefit: applied -> denied, decided 2027-01-20"
 CASELOAD_TODAY=2027-03-05 run show "$ID"

@@ -19,7 +19,7 @@ run --root "$S" close A1HM7Z --reason "Moved away"
 assert_exit 1
 assert_stderr_contains "clients/A1HM7Z/client.yaml:$L:13"
 assert_same_bytes "$T/broken.yaml" "$F"
-run --root "$S" reopen A1HM7Z
+run --root "$S" reopen A1HM7Z --reason "Came back"
 assert_exit 1
 assert_stderr_contains "clients/A1HM7Z/client.yaml:$L:13"
 assert_same_bytes "$T/broken.yaml" "$F"

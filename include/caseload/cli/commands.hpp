@@ -44,5 +44,7 @@ void setup_enroll(CLI::App& app, Runner& run);    // enroll and enrollment
 void setup_git(CLI::App& app, Runner& run);       // git and log
 void setup_sync(CLI::App& app, Runner& run);      // clone and sync
 void setup_merge_driver(CLI::App& app, Runner& run);
+void setup_settings(CLI::App& app, Runner& run);  // worker and program add|set|list
+void setup_remove(CLI::App& app, Runner& run);    // remove and merge-client
 
 }  // namespace caseload

@@ -131,6 +131,23 @@ template <class Io, RecordOf<HouseholdMember> Self> void fields(Io& io, Self& h)
   io("name", h.name)("relation", h.relation)("born", h.born);
 }
 
+// An earlier episode of a case: open from `opened` until `closed` (and
+// why), then opened again on `reopened` (and why). `close` and `reopen`
+// append one entry per reopening, oldest first; the current episode is the
+// client's own fields (it began on the last entry's `reopened`, or on
+// `opened` when there is none).
+struct Episode {
+  std::optional<Date> opened;
+  std::optional<Date> closed;
+  std::string closed_reason;
+  std::optional<Date> reopened;
+  std::string reopen_reason;
+};
+template <class Io, RecordOf<Episode> Self> void fields(Io& io, Self& e) {
+  io("opened", e.opened)("closed", e.closed)("closed_reason", e.closed_reason)("reopened", e.reopened)(
+      "reopen_reason", e.reopen_reason);
+}
+
 struct Client {
   std::string id;
   std::string name;
@@ -148,6 +165,7 @@ struct Client {
   std::optional<Date> opened;
   std::optional<Date> closed;
   std::string closed_reason;
+  std::vector<Episode> episodes;
   std::optional<Period> contact_every;
   std::vector<std::string> tags;
   std::vector<Consent> consents;
@@ -155,12 +173,14 @@ struct Client {
   std::string notes;
 
   bool is_open() const { return status == "open"; }
+  // The day the current episode began: the last reopening, else `opened`.
+  std::optional<Date> episode_start() const;
 };
 template <class Io, RecordOf<Client> Self> void fields(Io& io, Self& c) {
   io("id", c.id)("name", c.name)("preferred_name", c.preferred_name)("external_id", c.external_id)("born", c.born)(
       "language", c.language)("phone", c.phone)("email", c.email)("address", c.address)("household", c.household)(
       "worker", c.worker)("risk", c.risk)("status", c.status)("opened", c.opened)("closed", c.closed)(
-      "closed_reason", c.closed_reason)("contact_every", c.contact_every)("tags", c.tags)("consent", c.consents)(
+      "closed_reason", c.closed_reason)("episodes", c.episodes)("contact_every", c.contact_every)("tags", c.tags)("consent", c.consents)(
       "enrollments", c.enrollments)("notes", c.notes);
 }
 
