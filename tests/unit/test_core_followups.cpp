@@ -169,6 +169,60 @@ TEST_SUITE("core::followups") {
     CHECK(contacts[0].ref == "2026-11-26T1000-visit");
   }
 
+  TEST_CASE("a missed or cancelled contact asks to be rescheduled until a later contact is scheduled or done") {
+    auto r = quiet_client();
+    r.contacts[0].date = DateTime{d("2026-11-10"), 600};
+    Contact missed;
+    missed.id = "2026-11-18T1400-visit";
+    missed.path = "clients/K7Q2MX/contacts/2026-11-18T1400-visit.yaml";
+    missed.date = DateTime{d("2026-11-18"), 840};
+    missed.kind = "visit";
+    missed.status = "missed";
+    missed.summary = "Home visit";
+    r.contacts.push_back(missed);
+    SUBCASE("dated the day it was missed, with its ref and path") {
+      auto items = of_kind(items_of(r), "contact-missed");
+      REQUIRE(items.size() == 1);
+      CHECK(items[0].date == d("2026-11-18"));
+      CHECK(items[0].overdue == 5);
+      CHECK(items[0].what == "Reschedule visit (missed 2026-11-18): Home visit");
+      CHECK(items[0].ref == "2026-11-18T1400-visit");
+      CHECK(items[0].path == missed.path);
+    }
+    SUBCASE("a cancelled one ahead of today is to be rescheduled today") {
+      r.contacts[1].status = "cancelled";
+      r.contacts[1].date = DateTime{d("2026-11-30"), 840};
+      auto items = of_kind(items_of(r), "contact-missed");
+      REQUIRE(items.size() == 1);
+      CHECK(items[0].date == k_today);
+      CHECK(items[0].what == "Reschedule visit (cancelled 2026-11-30): Home visit");
+    }
+    SUBCASE("a later scheduled or done contact ends it; an earlier one or a later missed one does not") {
+      Contact other = missed;
+      other.id = "other";
+      other.status = "scheduled";
+      other.date = DateTime{d("2026-11-17"), 600};
+      r.contacts.push_back(other);
+      CHECK(of_kind(items_of(r), "contact-missed").size() == 1);
+      r.contacts.back().date = DateTime{d("2026-11-25"), 600};
+      CHECK(of_kind(items_of(r), "contact-missed").empty());
+      r.contacts.back().status = "done";
+      r.contacts.back().date = DateTime{d("2026-11-20"), -1};
+      CHECK(of_kind(items_of(r), "contact-missed").empty());
+      r.contacts.back().status = "cancelled";
+      CHECK(of_kind(items_of(r), "contact-missed").size() == 2);
+    }
+    SUBCASE("on the same day, a contact before it does not count; one without a time does") {
+      Contact other = done_contact(r.contacts[0], "2026-11-18");  // 09:00, before 14:00
+      r.contacts.push_back(other);
+      CHECK(of_kind(items_of(r), "contact-missed").size() == 1);
+      r.contacts.back().date = DateTime{d("2026-11-18"), 900};
+      CHECK(of_kind(items_of(r), "contact-missed").empty());
+      r.contacts.back().date = DateTime{d("2026-11-18"), -1};
+      CHECK(of_kind(items_of(r), "contact-missed").empty());
+    }
+  }
+
   TEST_CASE("contact-due follows the last done contact's next date, else its date plus the cadence") {
     auto r = quiet_client();
     r.contacts[0].date = DateTime{d("2026-10-01"), 600};
