@@ -41,6 +41,7 @@ class Collector {
     contacts();
     reassessment();
     enrollments();
+    consents();
     return std::move(items_);
   }
 
@@ -171,6 +172,23 @@ class Collector {
         add(program->decision_after->after(*e.applied), "decision",
             fmt::format("{}: decision pending since {}", name, e.applied->str()), e.program, r_.path);
       }
+    }
+  }
+
+  // A consent about to lapse would stop the referrals it covers: it is due
+  // for renewal defaults.consent_warning before its last day, while it is
+  // in force and no other consent to the same recipient holds longer.
+  void consents() {
+    const auto& all = r_.client.consents;
+    for (const auto& c : all) {
+      if (!c.expires || !c.in_force(today_)) continue;
+      const bool renewed = std::any_of(all.begin(), all.end(), [&](const Consent& other) {
+        return &other != &c && !other.revoked && search_key(other.to) == search_key(c.to) &&
+               (!other.expires || *other.expires > *c.expires);
+      });
+      if (renewed) continue;
+      add(s_.defaults.consent_warning.before(*c.expires), "consent",
+          fmt::format("Consent to {} expires {}", c.to, c.expires->str()), c.to, r_.path);
     }
   }
 

@@ -333,6 +333,47 @@ TEST_SUITE("core::followups") {
     CHECK(of_kind(items_of(r), "decision").empty());
   }
 
+  TEST_CASE("a consent in force is due for renewal consent_warning before it expires, until renewed") {
+    auto r = quiet_client();
+    r.client.consents.push_back(Consent{"food-bank-north", {"contact"}, d("2025-12-01"), d("2026-12-01"), std::nullopt});
+    SUBCASE("14 days before by default, the recipient as its ref") {
+      auto items = of_kind(items_of(r), "consent");
+      REQUIRE(items.size() == 1);
+      CHECK(items[0].date == d("2026-11-17"));
+      CHECK(items[0].overdue == 6);
+      CHECK(items[0].what == "Consent to food-bank-north expires 2026-12-01");
+      CHECK(items[0].ref == "food-bank-north");
+      CHECK(items[0].path == r.path);
+    }
+    SUBCASE("defaults.consent_warning sets how long before") {
+      Settings s = settings();
+      s.defaults.consent_warning = Period{1, 'm'};
+      auto items = followups_for(r, s, {}, k_today);
+      auto consent = of_kind(items, "consent");
+      REQUIRE(consent.size() == 1);
+      CHECK(consent[0].date == d("2026-11-01"));
+    }
+    SUBCASE("a renewal to the same recipient that holds longer ends it; a shorter one does not") {
+      r.client.consents.push_back(Consent{"Food-Bank-North", {"contact"}, k_today, d("2026-11-30"), std::nullopt});
+      auto shorter = of_kind(items_of(r), "consent");  // the one that holds longer is still due
+      REQUIRE(shorter.size() == 1);
+      CHECK(shorter[0].date == d("2026-11-17"));
+      r.client.consents.back().expires = d("2027-11-23");
+      auto items = of_kind(items_of(r), "consent");
+      REQUIRE(items.size() == 1);
+      CHECK(items[0].date == d("2027-11-09"));
+    }
+    SUBCASE("revoked, expired or without an expiry date: nothing") {
+      r.client.consents[0].revoked = d("2026-11-20");
+      CHECK(of_kind(items_of(r), "consent").empty());
+      r.client.consents[0].revoked.reset();
+      CHECK(of_kind(items_of(r, d("2026-12-02")), "consent").empty());
+      CHECK(of_kind(items_of(r, d("2026-12-01")), "consent").size() == 1);
+      r.client.consents[0].expires.reset();
+      CHECK(of_kind(items_of(r), "consent").empty());
+    }
+  }
+
   TEST_CASE("the list is filtered by date window, worker, client and kind, and ordered") {
     auto a = quiet_client("AAAAAA");
     a.plan = plan_with("active", "todo", "2026-11-23");

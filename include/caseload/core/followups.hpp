@@ -18,7 +18,7 @@ namespace caseload {
 inline const std::vector<std::string> k_followup_kinds = {"unreadable", "task",         "plan-review",
                                                           "referral",   "contact",      "contact-missed",
                                                           "contact-due", "reassessment", "report",
-                                                          "renewal",    "decision"};
+                                                          "renewal",    "decision",     "consent"};
 
 struct FollowupItem {
   Date date;
