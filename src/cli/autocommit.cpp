@@ -62,11 +62,29 @@ std::string signing_worker(const Context& ctx, const Store& store) {
   }
 }
 
+// The journal's paths that git can be given: a file the command removed
+// (the old name of a renamed record) only when git tracks it, since git
+// refuses a path that matches nothing.
+std::vector<std::string> committable(const fs::path& root, const std::vector<std::string>& paths) {
+  std::vector<std::string> out, removed;
+  for (const auto& path : paths) {
+    std::error_code ec;
+    (fs::exists(fs::symlink_status(root / path, ec)) ? out : removed).push_back(path);
+  }
+  if (removed.empty()) return out;
+  GitResult tracked = run_git(root, with_paths({"ls-files", "-z"}, removed));
+  for (size_t start = 0, end; tracked.ok() && (end = tracked.out.find('\0', start)) != std::string::npos; start = end + 1) {
+    out.push_back(tracked.out.substr(start, end - start));
+  }
+  return out;
+}
+
 // Stages and commits `paths` under the store lock; returns git's complaint, if any.
 std::optional<std::string> commit_paths(Context& ctx, const Store& store, const std::string& message) {
   const fs::path& root = store.root();
-  const auto& paths = ctx.journal->paths;
   StoreLock lock(root, ctx.lock_wait());
+  const auto paths = committable(root, ctx.journal->paths);
+  if (paths.empty()) return std::nullopt;
   GitResult added = run_git(root, with_paths({"add", "-A"}, paths));
   if (!added.ok()) return added.message();
   GitResult staged = run_git(root, with_paths({"diff", "--cached", "--quiet"}, paths));
