@@ -30,7 +30,8 @@ void check_options(const VisitOptions& o) {
     if (o.date.empty()) throw UsageError("move needs a DATE", "e.g. `caseload visit CLIENT REF move fri --time 14:00`");
   } else if (!o.date.empty() || !o.time.empty()) {
     throw UsageError(fmt::format("a DATE or --time goes with move, not with {}", o.action),
-                     "a scheduled contact gets a new date with `caseload visit CLIENT REF move DATE`");
+                     "a scheduled contact gets a new date with `caseload visit CLIENT REF move DATE`; a "
+                     "recorded one's mistyped date is corrected with `caseload redate CLIENT REF DATE`");
   }
 }
 
@@ -70,7 +71,9 @@ int run_visit(const VisitOptions& o, Context& ctx) {
   if (o.action == "move") {
     if (c.status != "scheduled") {
       throw Error(fmt::format("contact {} is {}, not scheduled: there is no visit to move", c.id, c.status),
-                  fmt::format("a new visit is booked with `caseload schedule {} DATE SUMMARY`", id));
+                  fmt::format("a mistyped date is corrected with `caseload redate {} {} DATE`; a new visit is "
+                              "booked with `caseload schedule {} DATE SUMMARY`",
+                              id, c.id, id));
     }
     const DateTime when = new_moment(o, c, today);
     if (when == *c.date) throw Error(fmt::format("contact {} is already on {}", c.id, when.str()));
