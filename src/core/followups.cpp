@@ -90,6 +90,7 @@ class Collector {
     for (const auto& c : r_.contacts) {
       if (c.status != "scheduled" || !c.date) continue;
       add(c.date->date, "contact", fmt::format("{}: {}", c.kind, c.summary), c.id, c.path);
+      items_.back().minutes = c.date->minutes;
       if (!first_scheduled || c.date->date < *first_scheduled) first_scheduled = c.date->date;
     }
     missed_contacts();

@@ -12,7 +12,7 @@ assert_exit 0
 ID=$out
 run consent "$ID" add city-housing --expires 2026-12-01
 assert_exit 0
-HEADER="date,kind,client,name,worker,risk,what,ref,path,overdue"
+HEADER="date,kind,client,name,worker,risk,what,ref,path,overdue,time"
 WHAT="Consent to city-housing expires 2026-12-01"
 
 # 14 days before 2026-12-01: due since 2026-11-17, six days late.
@@ -63,7 +63,7 @@ assert_exit 0
 run followups --kind consent --until 2027-12-31 --format csv
 assert_exit 0
 assert_eq "$HEADER
-2027-11-09,consent,$ID,Tuomas Järvinen,aoki,,Consent to city-housing expires 2027-11-23,city-housing,clients/$ID/client.yaml,0" "$out" "followups after a renewal"
+2027-11-09,consent,$ID,Tuomas Järvinen,aoki,,Consent to city-housing expires 2027-11-23,city-housing,clients/$ID/client.yaml,0," "$out" "followups after a renewal"
 
 # Revoked: nothing more to renew.
 run consent "$ID" revoke city-housing

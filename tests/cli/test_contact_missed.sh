@@ -52,7 +52,7 @@ run schedule "$ID" "2026-11-26 10:00" "Second try: home visit"
 assert_exit 0
 run followups --kind contact-missed --format csv
 assert_exit 0
-assert_eq "date,kind,client,name,worker,risk,what,ref,path,overdue" "$out" "followups once rescheduled"
+assert_eq "date,kind,client,name,worker,risk,what,ref,path,overdue,time" "$out" "followups once rescheduled"
 
 # A visit cancelled in advance is to be rescheduled now (dated today); a
 # later missed contact does not end it, a later done one does.
@@ -68,7 +68,7 @@ CASELOAD_TODAY=2026-12-02 run contact "$ID" "Reached her by phone"
 assert_exit 0
 CASELOAD_TODAY=2026-12-02 run followups --kind contact-missed --until 2026-12-31 --format csv
 assert_exit 0
-assert_eq "date,kind,client,name,worker,risk,what,ref,path,overdue" "$out" "followups after a later done contact"
+assert_eq "date,kind,client,name,worker,risk,what,ref,path,overdue,time" "$out" "followups after a later done contact"
 
 # A closed client asks for nothing.
 export CASELOAD_TODAY=2026-12-06
@@ -79,6 +79,6 @@ assert_stdout_contains "2026-12-05,contact-missed,$ID,"
 run close "$ID" --reason "Moved away"
 assert_exit 0
 run followups --kind contact-missed --format csv
-assert_eq "date,kind,client,name,worker,risk,what,ref,path,overdue" "$out" "followups of a closed client"
+assert_eq "date,kind,client,name,worker,risk,what,ref,path,overdue,time" "$out" "followups of a closed client"
 
 pass

@@ -44,6 +44,6 @@ assert_exit 0
 assert_stderr_empty
 # Cancelling the visit that was recorded as done raises no reschedule item.
 run followups --kind contact-missed --format csv
-assert_eq "date,kind,client,name,worker,risk,what,ref,path,overdue" "$out" "followups after closing the visit"
+assert_eq "date,kind,client,name,worker,risk,what,ref,path,overdue,time" "$out" "followups after closing the visit"
 
 pass

@@ -167,6 +167,7 @@ TEST_SUITE("core::followups") {
     REQUIRE(contacts.size() == 1);
     CHECK(contacts[0].date == d("2026-11-26"));
     CHECK(contacts[0].ref == "2026-11-26T1000-visit");
+    CHECK(contacts[0].minutes == 600);  // a timed item
   }
 
   TEST_CASE("a missed or cancelled contact asks to be rescheduled until a later contact is scheduled or done") {

@@ -31,6 +31,7 @@ struct FollowupItem {
   std::string ref;  // "" for unreadable, plan-review, contact-due, reassessment
   std::string path;
   long overdue = 0;  // days past `date` as of today
+  int minutes = -1;  // the time of day of a timed item (a scheduled contact's), -1 for none
 };
 
 struct FollowupFilter {
