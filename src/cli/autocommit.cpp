@@ -102,17 +102,31 @@ std::string explain_index_lock(const fs::path& root, const std::string& message)
                      lock.string());
 }
 
-// The journal's paths and those earlier commands left uncommitted, that
-// git can stage: present in the store, or tracked (a removal).
+// The journal's paths that git can be given: a file the command removed
+// (the old name of a renamed record) only when git tracks it, since git
+// refuses a path that matches nothing.
+std::vector<std::string> committable(const fs::path& root, const std::vector<std::string>& paths) {
+  std::vector<std::string> out, removed;
+  for (const auto& path : paths) {
+    std::error_code ec;
+    (fs::exists(fs::symlink_status(root / path, ec)) ? out : removed).push_back(path);
+  }
+  if (removed.empty()) return out;
+  GitResult tracked = run_git(root, with_paths({"ls-files", "-z"}, removed));
+  for (size_t start = 0, end; tracked.ok() && (end = tracked.out.find('\0', start)) != std::string::npos; start = end + 1) {
+    out.push_back(tracked.out.substr(start, end - start));
+  }
+  return out;
+}
+
+// The journal's paths, and those earlier commands wrote and could not
+// commit (store/uncommitted.hpp), each once.
 std::vector<std::string> paths_to_commit(Context& ctx, const fs::path& root) {
   std::vector<std::string> paths = ctx.journal->paths;
   for (auto& p : uncommitted_paths(root)) {
-    if (contains(paths, p)) continue;
-    std::error_code ec;
-    if (fs::exists(fs::symlink_status(root / p, ec)) || !run_git(root, {"ls-files", "--", p}).out.empty())
-      paths.push_back(std::move(p));
+    if (!contains(paths, p)) paths.push_back(std::move(p));
   }
-  return paths;
+  return committable(root, paths);
 }
 
 // Stages and commits the change under the store lock; returns git's
@@ -121,6 +135,10 @@ std::optional<std::string> commit_paths(Context& ctx, const Store& store, const 
   const fs::path& root = store.root();
   StoreLock lock(root, ctx.lock_wait());
   const auto paths = paths_to_commit(ctx, root);
+  if (paths.empty()) {
+    forget_uncommitted(root);
+    return std::nullopt;
+  }
   const std::string message = commit_message(command, paths, ctx.journal->detail);
   GitResult added = run_git_patiently(root, with_paths({"add", "-A"}, paths));
   if (!added.ok()) return explain_index_lock(root, added.message());

@@ -35,6 +35,23 @@ std::string text_from_editor(Context& ctx, const Store& store) {
   return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
+// A done contact on the day and of the kind of one still scheduled is most
+// likely that one: left scheduled, it would be overdue tomorrow. Says which
+// command marks it done (and, now that both are recorded, closes it).
+void hint_scheduled_same_day(Context& ctx, const Store& store, const std::string& id, const Contact& done,
+                             const std::string& written) {
+  Diagnostics ignored;  // a file that cannot be read is reported by the commands that list
+  for (const auto& c : store.load_client(id, OnBroken::Skip, &ignored).contacts) {
+    if (c.status != "scheduled" || c.kind != done.kind || !c.date || c.date->date != done.date->date ||
+        c.path == written)
+      continue;
+    ctx.err << fmt::format("caseload: note: {} {} of {} is still scheduled for {}\n", c.kind, c.id, id, c.date->str());
+    ctx.err << fmt::format("  hint: `caseload visit {} {} done` would have marked it done; if it was this contact, "
+                           "close it with `caseload visit {} {} cancelled`\n",
+                           id, c.id, id, c.id);
+  }
+}
+
 int record_contact(const ContactOptions& o, Context& ctx, bool scheduled) {
   Store store = ctx.open_store();
   const Date today = ctx.today();
@@ -68,6 +85,7 @@ int record_contact(const ContactOptions& o, Context& ctx, bool scheduled) {
   const auto [id, client] = resolve_client(store, o.client);
   Document doc = new_contact(store, id, in, ctx.random);
   tx.write(doc);
+  if (in.status == "done") hint_scheduled_same_day(ctx, store, id, in, doc.path);
   if (get_string(client->root, "status") == "closed") {
     ctx.err << fmt::format("caseload: warning: client {} is closed; the contact was recorded all the same\n", id);
   }

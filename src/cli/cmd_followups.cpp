@@ -34,9 +34,8 @@ FollowupFilter make_filter(const FollowupsOptions& o, Context& ctx, const Store&
   for (const auto& c : o.clients) f.clients.push_back(resolve_client_id(store, c));
   for (const auto& k : o.kinds) {
     if (!contains(k_followup_kinds, k)) {
-      std::string all;
-      for (const auto& x : k_followup_kinds) all += (all.empty() ? "" : ", ") + x;
-      throw UsageError(fmt::format("--kind: '{}' is not a follow-up kind", k), fmt::format("kinds: {}", all));
+      throw UsageError(fmt::format("--kind: '{}' is not a follow-up kind", k),
+                       fmt::format("kinds: {}", join(k_followup_kinds)));
     }
     f.kinds.push_back(k);
   }
@@ -86,8 +85,7 @@ void setup_followups(CLI::App& app, Runner& run) {
   cmd->add_option("--worker", o->workers, "Only clients of this worker; repeatable")->allow_extra_args(false);
   cmd->add_flag("--mine", o->mine, "Only clients of the acting worker (CASELOAD_WORKER or defaults.worker)");
   cmd->add_option("--client", o->clients, "Only this client (ID, prefix or name); repeatable")->allow_extra_args(false);
-  cmd->add_option("--kind", o->kinds, "Only this kind (task, plan-review, referral, contact, contact-due, "
-                                      "reassessment, report, renewal, decision); repeatable")
+  cmd->add_option("--kind", o->kinds, fmt::format("Only this kind ({}); repeatable", join(k_followup_kinds)))
       ->allow_extra_args(false);
   cmd->add_flag("--fail-if-overdue", o->fail_if_overdue, "Exit 3 when any item is overdue");
   cmd->add_option("--output", o->output, "Write to this file (atomically) instead of standard output");

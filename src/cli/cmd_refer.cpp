@@ -6,12 +6,12 @@
 #include "caseload/cli/change_date.hpp"
 #include "caseload/cli/commands.hpp"
 #include "caseload/cli/common.hpp"
+#include "caseload/cli/event_files.hpp"
 #include "caseload/cli/new_records.hpp"
 #include "caseload/core/referral.hpp"
 #include "caseload/core/text.hpp"
 #include "caseload/store/decode.hpp"
 #include "caseload/store/encode.hpp"
-#include "caseload/store/fsutil.hpp"
 
 namespace caseload {
 namespace {
@@ -116,31 +116,8 @@ int run_refer(const ReferOptions& o, Context& ctx) {
 // --- referral --------------------------------------------------------------
 
 // REF: a referral ID, or a unique prefix of one, among the client's files.
-// Only names found in the folder are returned, so nothing typed becomes a path.
 std::string find_referral(const Store& store, const std::string& client_id, const std::string& ref) {
-  const std::string dir = record_type<Referral>().in_client(Store::client_dir(client_id));
-  const std::string want = ref.ends_with(".yaml") ? ref.substr(0, ref.size() - 5) : ref;
-  if (want.empty()) throw UsageError("REF must name a referral: its ID or the start of it");
-  if (want.find('/') != std::string::npos || contains_control(want, false)) {
-    throw UsageError(fmt::format("'{}' is not a referral ID", ref), "referral IDs look like 2026-11-23-food-bank-north");
-  }
-  std::vector<std::string> all, matches;
-  for (const auto& name : list_files(store.root() / dir)) {
-    if (!name.ends_with(".yaml") || name.front() == '.') continue;
-    const std::string stem = name.substr(0, name.size() - 5);
-    if (stem == want) return dir + "/" + name;
-    all.push_back(stem);
-    if (stem.starts_with(want)) matches.push_back(stem);
-  }
-  if (matches.size() == 1) return dir + "/" + matches.front() + ".yaml";
-  if (matches.empty()) {
-    throw Error(fmt::format("client {} has no referral '{}'", client_id, ref),
-                all.empty() ? "the client has no referrals; `caseload refer` makes one"
-                            : fmt::format("referrals: {}", join(all)));
-  }
-  throw Error(fmt::format("'{}' matches {} referrals of {}:\n  {}", ref, matches.size(), client_id,
-                          join(matches, "\n  ")),
-              "give more of the referral ID");
+  return find_event(store, client_id, {&record_type<Referral>()}, ref, "referral").path;
 }
 
 struct Move {

@@ -51,8 +51,7 @@ Document new_assessment(const Store& store, const std::string& client_id, const 
 Document new_contact(const Store& store, const std::string& client_id, const Contact& c,
                      const std::function<uint32_t()>& random) {
   const std::string dir = record_type<Contact>().in_client(Store::client_dir(client_id));
-  const std::string stem = fmt::format("{}T{}-{}", c.date->date.str(), c.date->compact_time(), c.kind);
-  return new_record_document(free_event_path(store, dir, stem, random), schemas::contact(), c);
+  return new_record_document(free_event_path(store, dir, contact_stem(*c.date, c.kind), random), schemas::contact(), c);
 }
 
 Consent default_consent(const std::string& to, const Date& today) {

@@ -41,6 +41,7 @@ class Collector {
     contacts();
     reassessment();
     enrollments();
+    consents();
     return std::move(items_);
   }
 
@@ -89,8 +90,10 @@ class Collector {
     for (const auto& c : r_.contacts) {
       if (c.status != "scheduled" || !c.date) continue;
       add(c.date->date, "contact", fmt::format("{}: {}", c.kind, c.summary), c.id, c.path);
+      items_.back().minutes = c.date->minutes;
       if (!first_scheduled || c.date->date < *first_scheduled) first_scheduled = c.date->date;
     }
+    missed_contacts();
     const Contact* last = r_.last_done_contact();
     const Contact* planned = last_planning_contact();
     const Period cadence = r_.client.contact_every.value_or(s_.defaults.contact_every);
@@ -111,6 +114,29 @@ class Collector {
     }
     // A scheduled contact on or before the due date already takes care of it.
     if (due && !(first_scheduled && *first_scheduled <= *due)) add(*due, "contact-due", what, "", r_.path);
+  }
+
+  // A missed or cancelled contact still has to happen: it asks to be
+  // rescheduled until a later contact is scheduled or done. Dated the day it
+  // was to happen, or today when that is still ahead (a visit cancelled in
+  // advance needs a new date now, not on the old one).
+  void missed_contacts() {
+    for (const auto& c : r_.contacts) {
+      if ((c.status != "missed" && c.status != "cancelled") || !c.date) continue;
+      const bool replaced = std::any_of(r_.contacts.begin(), r_.contacts.end(), [&](const Contact& later) {
+        return (later.status == "scheduled" || later.status == "done") && later.date && comes_after(*later.date, *c.date);
+      });
+      if (replaced) continue;
+      add(std::min(c.date->date, today_), "contact-missed",
+          fmt::format("Reschedule {} ({} {}): {}", c.kind, c.status, c.date->date.str(), c.summary), c.id, c.path);
+    }
+  }
+
+  // Whether `b` is later than `a`; on the same day, without both times, it
+  // cannot be told, and counts as later.
+  static bool comes_after(const DateTime& b, const DateTime& a) {
+    if (b.date != a.date) return b.date > a.date;
+    return !(a.has_time() && b.has_time()) || b.minutes > a.minutes;
   }
 
   // The latest done contact that planned the next one, the same way
@@ -147,6 +173,23 @@ class Collector {
         add(program->decision_after->after(*e.applied), "decision",
             fmt::format("{}: decision pending since {}", name, e.applied->str()), e.program, r_.path);
       }
+    }
+  }
+
+  // A consent about to lapse would stop the referrals it covers: it is due
+  // for renewal defaults.consent_warning before its last day, while it is
+  // in force and no other consent to the same recipient holds longer.
+  void consents() {
+    const auto& all = r_.client.consents;
+    for (const auto& c : all) {
+      if (!c.expires || !c.in_force(today_)) continue;
+      const bool renewed = std::any_of(all.begin(), all.end(), [&](const Consent& other) {
+        return &other != &c && !other.revoked && search_key(other.to) == search_key(c.to) &&
+               (!other.expires || *other.expires > *c.expires);
+      });
+      if (renewed) continue;
+      add(s_.defaults.consent_warning.before(*c.expires), "consent",
+          fmt::format("Consent to {} expires {}", c.to, c.expires->str()), c.to, r_.path);
     }
   }
 

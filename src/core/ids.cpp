@@ -105,4 +105,18 @@ bool is_referral_stem(std::string_view stem) {
   return is_resource_id(stem.substr(11));
 }
 
+std::string contact_stem(const DateTime& when, std::string_view kind) {
+  return when.date.str() + "T" + when.compact_time() + "-" + std::string(kind);
+}
+
+std::optional<std::string> contact_stem_at(std::string_view stem, const DateTime& when) {
+  if (!is_contact_stem(stem)) return std::nullopt;
+  return when.date.str() + "T" + when.compact_time() + std::string(stem.substr(15));  // from "-<kind>"
+}
+
+std::optional<std::string> event_stem_on(std::string_view stem, const Date& date) {
+  if (stem.size() < 10 || !Date::parse(stem.substr(0, 10))) return std::nullopt;
+  return date.str() + std::string(stem.substr(10));
+}
+
 }  // namespace caseload

@@ -17,6 +17,14 @@ constexpr std::array<const char*, 7> k_weekdays = {"Monday", "Tuesday", "Wednesd
 
 std::string overdue_text(const FollowupItem& i) { return i.overdue > 0 ? fmt::format("{}d", i.overdue) : ""; }
 
+// HH:MM of a timed item, "" for the others.
+std::string time_text(const FollowupItem& i) {
+  return i.minutes < 0 ? "" : fmt::format("{:02}:{:02}", i.minutes / 60, i.minutes % 60);
+}
+
+// For people, a timed item's WHAT starts with its time.
+std::string what_text(const FollowupItem& i) { return i.minutes < 0 ? i.what : time_text(i) + " " + i.what; }
+
 void table(std::ostream& out, const std::vector<FollowupItem>& items, const FollowupsReportInfo& info,
            const Style& style) {
   if (items.empty()) {
@@ -30,7 +38,7 @@ void table(std::ostream& out, const std::vector<FollowupItem>& items, const Foll
   apply_fit(t, info.fit);
   for (const auto& i : items) {
     t.groups.push_back(followup_group(i, info.today));
-    t.rows.push_back({overdue_text(i), i.client, i.name, i.kind, i.what, i.path});
+    t.rows.push_back({overdue_text(i), i.client, i.name, i.kind, what_text(i), i.path});
   }
   print_table(out, t, style);
 }
@@ -50,16 +58,17 @@ void json(std::ostream& out, const std::vector<FollowupItem>& items) {
     w.key("ref"); w.value(std::optional<std::string>(i.ref));
     w.key("path"); w.value(i.path);
     w.key("overdue"); w.value(i.overdue);
+    w.key("time"); w.value(std::optional<std::string>(time_text(i)));
     w.end_object();
   }
   w.end_array();
 }
 
 void csv(std::ostream& out, const std::vector<FollowupItem>& items) {
-  write_csv_row(out, {"date", "kind", "client", "name", "worker", "risk", "what", "ref", "path", "overdue"});
+  write_csv_row(out, {"date", "kind", "client", "name", "worker", "risk", "what", "ref", "path", "overdue", "time"});
   for (const auto& i : items) {
     write_csv_row(out, {i.date.str(), i.kind, i.client, i.name, i.worker, i.risk, i.what, i.ref, i.path,
-                        std::to_string(i.overdue)});
+                        std::to_string(i.overdue), time_text(i)});
   }
 }
 
@@ -78,11 +87,15 @@ void markdown(std::ostream& out, const std::vector<FollowupItem>& items, const F
       out << fmt::format("\n## {}\n\n| Late | Client | Name | Kind | What | File |\n|---:|---|---|---|---|---|\n", g);
     }
     out << fmt::format("| {} | {} | {} | {} | {} | `{}` |\n", overdue_text(i), i.client, md_cell(i.name), i.kind,
-                       md_cell(i.what), i.path);
+                       md_cell(what_text(i)), i.path);
   }
 }
 
 std::string ics_date(const Date& d) { return fmt::format("{:04}{:02}{:02}", d.year, d.month, d.day); }
+std::string ics_time(const Date& d, int minutes) {
+  return fmt::format("{}T{:02}{:02}00", ics_date(d), minutes / 60, minutes % 60);
+}
+constexpr int k_timed_event_minutes = 60;
 
 void ics(std::ostream& out, const std::vector<FollowupItem>& items, const FollowupsReportInfo& info) {
   auto line = [&](const std::string& text) { out << ics_fold(text) << "\r\n"; };
@@ -99,8 +112,16 @@ void ics(std::ostream& out, const std::vector<FollowupItem>& items, const Follow
     line("BEGIN:VEVENT");
     line(fmt::format("UID:{}-{}-{}@caseload", i.client, i.kind, what_id));
     line(fmt::format("DTSTAMP:{}T000000Z", ics_date(info.today)));
-    line(fmt::format("DTSTART;VALUE=DATE:{}", ics_date(i.date)));
-    line(fmt::format("DTEND;VALUE=DATE:{}", ics_date(i.date.add_days(1))));
+    if (i.minutes < 0) {
+      line(fmt::format("DTSTART;VALUE=DATE:{}", ics_date(i.date)));
+      line(fmt::format("DTEND;VALUE=DATE:{}", ics_date(i.date.add_days(1))));
+    } else {
+      // Local ("floating") times, as the store records them; an hour long,
+      // since a contact has no end.
+      const int end = i.minutes + k_timed_event_minutes;
+      line(fmt::format("DTSTART:{}", ics_time(i.date, i.minutes)));
+      line(fmt::format("DTEND:{}", ics_time(i.date.add_days(end / 1440), end % 1440)));
+    }
     line("SUMMARY:" + ics_escape(fmt::format("{} {}: {}", i.client, i.kind, i.what)));
     line("DESCRIPTION:" + ics_escape(fmt::format("{} ({})\n{}\n{}", i.name, i.client, i.what, i.path)));
     line("CATEGORIES:" + ics_escape(i.kind));

@@ -95,6 +95,14 @@ void atomic_write(const fs::path& path, std::string_view bytes) {
   fsync_dir(dir);
 }
 
+void remove_file(const fs::path& path) {
+  if (::unlink(path.c_str()) != 0) {
+    throw Error(fmt::format("cannot remove {}: {}", path.string(), errno_text(errno)),
+                "check the folder's permissions, then run the command again");
+  }
+  fsync_dir(path.parent_path().empty() ? fs::path(".") : path.parent_path());
+}
+
 void make_private_dirs(const fs::path& path) {
   if (path.empty()) return;
   struct stat st {};

@@ -38,7 +38,8 @@ const Schema k_defaults{"defaults",
                         {{"worker", K::Id},
                          {"contact_every", K::Period},
                          {"reassess_every", K::Period},
-                         {"referral_follow_up", K::Period}}};
+                         {"referral_follow_up", K::Period},
+                         {"consent_warning", K::Period}}};
 const Schema k_git{"git", {{"autocommit", K::Bool}}};
 const Schema k_settings{"caseload.yaml",
                         {{"schema", K::Integer, true},

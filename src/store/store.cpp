@@ -182,6 +182,15 @@ bool Transaction::write(const Document& doc) {
   return true;
 }
 
+void Transaction::write_renamed(const std::string& old_path, const Document& doc) {
+  refuse_links_inside(store_.root(), old_path);
+  store_.note_writing(old_path);
+  store_.note_written(old_path);
+  write_raw(doc.path, doc.canonical());
+  remove_file(store_.root() / old_path);
+  if (std::find(touched_.begin(), touched_.end(), old_path) == touched_.end()) touched_.push_back(old_path);
+}
+
 void Transaction::write_raw(const std::string& path, const std::string& bytes) {
   const fs::path full = store_.root() / path;
   refuse_links_inside(store_.root(), path);  // never write out of the store through a linked folder

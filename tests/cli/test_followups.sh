@@ -10,14 +10,14 @@ export CASELOAD_TODAY=2026-11-23
 # --- the default window: overdue and due today ---------------------------
 run --root "$S" followups --format csv
 assert_exit 0
-assert_eq 'date,kind,client,name,worker,risk,what,ref,path,overdue
-2026-10-31,contact-due,BBBBBB,Ola Nordmann,berg,low,Contact due every 30d (last 2026-10-01),,clients/BBBBBB/client.yaml,23
-2026-11-01,reassessment,DDDDDD,রহিমা বেগম,aoki,,Assessment (none yet),,clients/DDDDDD/client.yaml,22
-2026-11-14,contact,DDDDDD,রহিমা বেগম,aoki,,call: Call about the clinic,2026-11-14T0900-call,clients/DDDDDD/contacts/2026-11-14T0900-call.yaml,9
-2026-11-19,decision,BBBBBB,Ola Nordmann,berg,low,Child benefit: decision pending since 2026-10-20,child-benefit,clients/BBBBBB/client.yaml,4
-2026-11-20,task,AAAAAA,Siti Rahayu,aoki,high,Apply for housing benefit,t1,clients/AAAAAA/plan.yaml,3
-2026-11-23,plan-review,AAAAAA,Siti Rahayu,aoki,high,Plan review,,clients/AAAAAA/plan.yaml,0
-2026-11-23,referral,AAAAAA,Siti Rahayu,aoki,high,North Food Bank (sent),2026-11-16-food-bank,clients/AAAAAA/referrals/2026-11-16-food-bank.yaml,0' "$out" "default follow-up list"
+assert_eq 'date,kind,client,name,worker,risk,what,ref,path,overdue,time
+2026-10-31,contact-due,BBBBBB,Ola Nordmann,berg,low,Contact due every 30d (last 2026-10-01),,clients/BBBBBB/client.yaml,23,
+2026-11-01,reassessment,DDDDDD,রহিমা বেগম,aoki,,Assessment (none yet),,clients/DDDDDD/client.yaml,22,
+2026-11-14,contact,DDDDDD,রহিমা বেগম,aoki,,call: Call about the clinic,2026-11-14T0900-call,clients/DDDDDD/contacts/2026-11-14T0900-call.yaml,9,09:00
+2026-11-19,decision,BBBBBB,Ola Nordmann,berg,low,Child benefit: decision pending since 2026-10-20,child-benefit,clients/BBBBBB/client.yaml,4,
+2026-11-20,task,AAAAAA,Siti Rahayu,aoki,high,Apply for housing benefit,t1,clients/AAAAAA/plan.yaml,3,
+2026-11-23,plan-review,AAAAAA,Siti Rahayu,aoki,high,Plan review,,clients/AAAAAA/plan.yaml,0,
+2026-11-23,referral,AAAAAA,Siti Rahayu,aoki,high,North Food Bank (sent),2026-11-16-food-bank,clients/AAAAAA/referrals/2026-11-16-food-bank.yaml,0,' "$out" "default follow-up list"
 # The task with the impossible date is skipped with a warning naming its place.
 assert_stderr_contains "clients/AAAAAA/plan.yaml:19:14: warning: '2026-02-30' is not a valid date"
 # Not listed: done task t2, task t3 of an on-hold goal, the closed client,
@@ -38,11 +38,11 @@ assert_stdout_contains '2026-11-30,reassessment,AAAAAA,Siti Rahayu,aoki,high,Rea
 run --root "$S" followups --until eow --format csv
 assert_eq 11 "$(wc -l < "$T/stdout")" "through Sunday 2026-11-29"
 run --root "$S" followups --from today --until 2026-11-25 --format csv
-assert_eq 'date,kind,client,name,worker,risk,what,ref,path,overdue
-2026-11-23,plan-review,AAAAAA,Siti Rahayu,aoki,high,Plan review,,clients/AAAAAA/plan.yaml,0
-2026-11-23,referral,AAAAAA,Siti Rahayu,aoki,high,North Food Bank (sent),2026-11-16-food-bank,clients/AAAAAA/referrals/2026-11-16-food-bank.yaml,0
-2026-11-24,contact-due,AAAAAA,Siti Rahayu,aoki,high,Contact planned (last 2026-11-10),,clients/AAAAAA/client.yaml,0
-2026-11-25,report,AAAAAA,Siti Rahayu,aoki,high,Child benefit: progress report,child-benefit,clients/AAAAAA/client.yaml,0' "$out" "--from/--until window"
+assert_eq 'date,kind,client,name,worker,risk,what,ref,path,overdue,time
+2026-11-23,plan-review,AAAAAA,Siti Rahayu,aoki,high,Plan review,,clients/AAAAAA/plan.yaml,0,
+2026-11-23,referral,AAAAAA,Siti Rahayu,aoki,high,North Food Bank (sent),2026-11-16-food-bank,clients/AAAAAA/referrals/2026-11-16-food-bank.yaml,0,
+2026-11-24,contact-due,AAAAAA,Siti Rahayu,aoki,high,Contact planned (last 2026-11-10),,clients/AAAAAA/client.yaml,0,
+2026-11-25,report,AAAAAA,Siti Rahayu,aoki,high,Child benefit: progress report,child-benefit,clients/AAAAAA/client.yaml,0,' "$out" "--from/--until window"
 
 # --- filters --------------------------------------------------------------
 run --root "$S" followups --worker berg --format csv
@@ -60,8 +60,8 @@ assert_stderr_empty  # AAAAAA's warning is not about this client
 run --root "$S" followups --kind task --kind decision --format csv
 assert_eq 3 "$(wc -l < "$T/stdout")" "two kinds"
 run --root "$S" followups --kind renewal --until 2027-12-31 --format csv
-assert_eq 'date,kind,client,name,worker,risk,what,ref,path,overdue
-2027-09-01,renewal,AAAAAA,Siti Rahayu,aoki,high,Child benefit: renewal,child-benefit,clients/AAAAAA/client.yaml,0' "$out" "renewal item"
+assert_eq 'date,kind,client,name,worker,risk,what,ref,path,overdue,time
+2027-09-01,renewal,AAAAAA,Siti Rahayu,aoki,high,Child benefit: renewal,child-benefit,clients/AAAAAA/client.yaml,0,' "$out" "renewal item"
 run --root "$S" followups --kind nonsense
 assert_exit 2
 assert_stderr_contains "contact-due"
@@ -85,7 +85,8 @@ assert_eq '[
     "what": "Apply for housing benefit",
     "ref": "t1",
     "path": "clients/AAAAAA/plan.yaml",
-    "overdue": 3
+    "overdue": 3,
+    "time": null
   }
 ]' "$out" "JSON item"
 run --root "$S" followups --format json --client DDDDDD --kind reassessment

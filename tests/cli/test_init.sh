@@ -23,6 +23,7 @@ assert_file_line "$C" "  worker: aoki"           # the first --worker is the def
 assert_file_line "$C" "  contact_every: 30d"
 assert_file_line "$C" "  reassess_every: 90d"
 assert_file_line "$C" "  referral_follow_up: 7d"
+assert_file_line "$C" "  consent_warning: 14d"
 assert_file_line "$C" "domains:"
 assert_file_contains "$C" "scale:"
 for label in "in crisis" vulnerable safe "building capacity" empowered; do

@@ -19,7 +19,7 @@ assert_exit 0
 assert_eq "2026-11-23,unreadable,7RJ5NB
 2026-11-23,unreadable,3FZK8R" "$(grep '^2026-11-23,' "$T/stdout" | head -2 | cut -d, -f1-3)" "the unreadable files first today"
 assert_stdout_contains ',clients/3FZK8R/client.yaml,0'
-assert_stdout_matches '^2026-11-23,unreadable,7RJ5NB,Maria Santos,cruz,high,fix with `caseload edit 7RJ5NB plan.yaml`: .* \(clients/7RJ5NB/plan.yaml:3:[0-9]+\),,clients/7RJ5NB/plan.yaml,0$'
+assert_stdout_matches '^2026-11-23,unreadable,7RJ5NB,Maria Santos,cruz,high,fix with `caseload edit 7RJ5NB plan.yaml`: .* \(clients/7RJ5NB/plan.yaml:3:[0-9]+\),,clients/7RJ5NB/plan.yaml,0,$'
 # Maria's other items are still there (her referral follow-up, her report).
 assert_stdout_matches '^[0-9-]+,referral,7RJ5NB,'
 assert_stdout_matches '^[0-9-]+,report,7RJ5NB,'

@@ -167,6 +167,61 @@ TEST_SUITE("core::followups") {
     REQUIRE(contacts.size() == 1);
     CHECK(contacts[0].date == d("2026-11-26"));
     CHECK(contacts[0].ref == "2026-11-26T1000-visit");
+    CHECK(contacts[0].minutes == 600);  // a timed item
+  }
+
+  TEST_CASE("a missed or cancelled contact asks to be rescheduled until a later contact is scheduled or done") {
+    auto r = quiet_client();
+    r.contacts[0].date = DateTime{d("2026-11-10"), 600};
+    Contact missed;
+    missed.id = "2026-11-18T1400-visit";
+    missed.path = "clients/K7Q2MX/contacts/2026-11-18T1400-visit.yaml";
+    missed.date = DateTime{d("2026-11-18"), 840};
+    missed.kind = "visit";
+    missed.status = "missed";
+    missed.summary = "Home visit";
+    r.contacts.push_back(missed);
+    SUBCASE("dated the day it was missed, with its ref and path") {
+      auto items = of_kind(items_of(r), "contact-missed");
+      REQUIRE(items.size() == 1);
+      CHECK(items[0].date == d("2026-11-18"));
+      CHECK(items[0].overdue == 5);
+      CHECK(items[0].what == "Reschedule visit (missed 2026-11-18): Home visit");
+      CHECK(items[0].ref == "2026-11-18T1400-visit");
+      CHECK(items[0].path == missed.path);
+    }
+    SUBCASE("a cancelled one ahead of today is to be rescheduled today") {
+      r.contacts[1].status = "cancelled";
+      r.contacts[1].date = DateTime{d("2026-11-30"), 840};
+      auto items = of_kind(items_of(r), "contact-missed");
+      REQUIRE(items.size() == 1);
+      CHECK(items[0].date == k_today);
+      CHECK(items[0].what == "Reschedule visit (cancelled 2026-11-30): Home visit");
+    }
+    SUBCASE("a later scheduled or done contact ends it; an earlier one or a later missed one does not") {
+      Contact other = missed;
+      other.id = "other";
+      other.status = "scheduled";
+      other.date = DateTime{d("2026-11-17"), 600};
+      r.contacts.push_back(other);
+      CHECK(of_kind(items_of(r), "contact-missed").size() == 1);
+      r.contacts.back().date = DateTime{d("2026-11-25"), 600};
+      CHECK(of_kind(items_of(r), "contact-missed").empty());
+      r.contacts.back().status = "done";
+      r.contacts.back().date = DateTime{d("2026-11-20"), -1};
+      CHECK(of_kind(items_of(r), "contact-missed").empty());
+      r.contacts.back().status = "cancelled";
+      CHECK(of_kind(items_of(r), "contact-missed").size() == 2);
+    }
+    SUBCASE("on the same day, a contact before it does not count; one without a time does") {
+      Contact other = done_contact(r.contacts[0], "2026-11-18");  // 09:00, before 14:00
+      r.contacts.push_back(other);
+      CHECK(of_kind(items_of(r), "contact-missed").size() == 1);
+      r.contacts.back().date = DateTime{d("2026-11-18"), 900};
+      CHECK(of_kind(items_of(r), "contact-missed").empty());
+      r.contacts.back().date = DateTime{d("2026-11-18"), -1};
+      CHECK(of_kind(items_of(r), "contact-missed").empty());
+    }
   }
 
   TEST_CASE("contact-due follows the last done contact's next date, else its date plus the cadence") {
@@ -277,6 +332,47 @@ TEST_SUITE("core::followups") {
 
     r.client.enrollments[0].status = "denied";
     CHECK(of_kind(items_of(r), "decision").empty());
+  }
+
+  TEST_CASE("a consent in force is due for renewal consent_warning before it expires, until renewed") {
+    auto r = quiet_client();
+    r.client.consents.push_back(Consent{"food-bank-north", {"contact"}, d("2025-12-01"), d("2026-12-01"), std::nullopt});
+    SUBCASE("14 days before by default, the recipient as its ref") {
+      auto items = of_kind(items_of(r), "consent");
+      REQUIRE(items.size() == 1);
+      CHECK(items[0].date == d("2026-11-17"));
+      CHECK(items[0].overdue == 6);
+      CHECK(items[0].what == "Consent to food-bank-north expires 2026-12-01");
+      CHECK(items[0].ref == "food-bank-north");
+      CHECK(items[0].path == r.path);
+    }
+    SUBCASE("defaults.consent_warning sets how long before") {
+      Settings s = settings();
+      s.defaults.consent_warning = Period{1, 'm'};
+      auto items = followups_for(r, s, {}, k_today);
+      auto consent = of_kind(items, "consent");
+      REQUIRE(consent.size() == 1);
+      CHECK(consent[0].date == d("2026-11-01"));
+    }
+    SUBCASE("a renewal to the same recipient that holds longer ends it; a shorter one does not") {
+      r.client.consents.push_back(Consent{"Food-Bank-North", {"contact"}, k_today, d("2026-11-30"), std::nullopt});
+      auto shorter = of_kind(items_of(r), "consent");  // the one that holds longer is still due
+      REQUIRE(shorter.size() == 1);
+      CHECK(shorter[0].date == d("2026-11-17"));
+      r.client.consents.back().expires = d("2027-11-23");
+      auto items = of_kind(items_of(r), "consent");
+      REQUIRE(items.size() == 1);
+      CHECK(items[0].date == d("2027-11-09"));
+    }
+    SUBCASE("revoked, expired or without an expiry date: nothing") {
+      r.client.consents[0].revoked = d("2026-11-20");
+      CHECK(of_kind(items_of(r), "consent").empty());
+      r.client.consents[0].revoked.reset();
+      CHECK(of_kind(items_of(r, d("2026-12-02")), "consent").empty());
+      CHECK(of_kind(items_of(r, d("2026-12-01")), "consent").size() == 1);
+      r.client.consents[0].expires.reset();
+      CHECK(of_kind(items_of(r), "consent").empty());
+    }
   }
 
   TEST_CASE("the list is filtered by date window, worker, client and kind, and ordered") {

@@ -139,6 +139,19 @@ TEST_SUITE("core::ids") {
     }
   }
 
+  TEST_CASE("an event file name re-dated keeps its kind and suffix") {
+    CHECK(contact_stem(DateTime{Date{2026, 11, 23}, 600}, "call") == "2026-11-23T1000-call");
+    CHECK(contact_stem(DateTime{Date{2026, 11, 23}, -1}, "note") == "2026-11-23T0000-note");
+    CHECK(contact_stem_at("2026-11-26T1000-visit-4skd", DateTime{Date{2026, 11, 27}, 14 * 60 + 5}) ==
+          "2026-11-27T1405-visit-4skd");
+    CHECK(contact_stem_at("2026-11-26T1000-visit", DateTime{Date{2026, 12, 1}, -1}) == "2026-12-01T0000-visit");
+    CHECK_FALSE(contact_stem_at("visit-on-tuesday", DateTime{Date{2026, 12, 1}, -1}));
+    CHECK(event_stem_on("2026-11-23-k3vd", Date{2026, 11, 3}) == "2026-11-03-k3vd");
+    CHECK(event_stem_on("2026-11-23", Date{2026, 11, 3}) == "2026-11-03");
+    CHECK(event_stem_on("2026-11-23-food-bank-north-x2m9", Date{2025, 1, 2}) == "2025-01-02-food-bank-north-x2m9");
+    CHECK_FALSE(event_stem_on("intake", Date{2026, 11, 3}));
+  }
+
   TEST_CASE("name suffixes are short lower-case words") {
     CHECK(is_name_suffix("2"));
     CHECK(is_name_suffix("a1b"));

@@ -179,7 +179,8 @@ TEST_SUITE("report::followups") {
         "    \"what\": \"Call the \\\"legal aid\\\" office, ask for Ana\",\n"
         "    \"ref\": \"t2\",\n"
         "    \"path\": \"clients/X4C8PG/plan.yaml\",\n"
-        "    \"overdue\": 5\n"
+        "    \"overdue\": 5,\n"
+        "    \"time\": null\n"
         "  },\n"
         "  {\n"
         "    \"date\": \"2026-11-23\",\n"
@@ -191,13 +192,14 @@ TEST_SUITE("report::followups") {
         "    \"what\": \"Plan review\",\n"
         "    \"ref\": null,\n"
         "    \"path\": \"clients/9GQ2TF/plan.yaml\",\n"
-        "    \"overdue\": 0\n"
+        "    \"overdue\": 0,\n"
+        "    \"time\": null\n"
         "  }\n"
         "]\n";
     CHECK(report("json", {list[0], list[1]}) == expected);
   }
 
-  TEST_CASE("json: every item has exactly the ten documented keys, in order") {
+  TEST_CASE("json: every item has exactly the eleven documented keys, in order") {
     const std::string text = report("json", items());
     std::vector<std::string> keys;
     const std::regex key_re("^    \"([a-z_]+)\": ");
@@ -207,7 +209,7 @@ TEST_SUITE("report::followups") {
       if (std::regex_search(line, m, key_re)) keys.push_back(m[1]);
     }
     const std::vector<std::string> one = {"date", "kind", "client", "name", "worker",
-                                          "risk", "what", "ref",    "path", "overdue"};
+                                          "risk", "what", "ref",    "path", "overdue", "time"};
     REQUIRE(keys.size() == one.size() * items().size());
     for (size_t i = 0; i < keys.size(); ++i) CHECK(keys[i] == one[i % one.size()]);
   }
@@ -217,11 +219,11 @@ TEST_SUITE("report::followups") {
   TEST_CASE("csv: a header row, then the same columns; null values are empty fields") {
     const auto list = items();
     CHECK(report("csv", {list[0], list[1]}) ==
-          "date,kind,client,name,worker,risk,what,ref,path,overdue\n"
+          "date,kind,client,name,worker,risk,what,ref,path,overdue,time\n"
           "2026-11-18,task,X4C8PG," + k_jose + ",aoki,medium,\"Call the \"\"legal aid\"\" office, ask for Ana\",t2,"
-          "clients/X4C8PG/plan.yaml,5\n"
-          "2026-11-23,plan-review,9GQ2TF," + k_rahima + ",aoki,,Plan review,,clients/9GQ2TF/plan.yaml,0\n");
-    CHECK(report("csv", {}) == "date,kind,client,name,worker,risk,what,ref,path,overdue\n");
+          "clients/X4C8PG/plan.yaml,5,\n"
+          "2026-11-23,plan-review,9GQ2TF," + k_rahima + ",aoki,,Plan review,,clients/9GQ2TF/plan.yaml,0,\n");
+    CHECK(report("csv", {}) == "date,kind,client,name,worker,risk,what,ref,path,overdue,time\n");
   }
 
   TEST_CASE("md: a heading with the date, the agency, then a table per group") {

@@ -32,6 +32,8 @@ void setup_find(CLI::App& app, Runner& run);
 void setup_edit(CLI::App& app, Runner& run);
 void setup_close(CLI::App& app, Runner& run);   // close and reopen
 void setup_contact(CLI::App& app, Runner& run); // contact and schedule
+void setup_visit(CLI::App& app, Runner& run);   // what became of a scheduled contact
+void setup_redate(CLI::App& app, Runner& run);  // a record's mistyped date
 void setup_check(CLI::App& app, Runner& run);
 void setup_fmt(CLI::App& app, Runner& run);
 void setup_followups(CLI::App& app, Runner& run);

@@ -15,9 +15,10 @@ namespace caseload {
 // `unreadable` is a file of the client's folder that could not be read: it
 // is dated today, comes first, and passes every date and worker filter, so
 // that a broken file never makes a client drop off the list unnoticed.
-inline const std::vector<std::string> k_followup_kinds = {"unreadable", "task", "plan-review", "referral", "contact",
-                                                          "contact-due", "reassessment", "report", "renewal",
-                                                          "decision"};
+inline const std::vector<std::string> k_followup_kinds = {"unreadable", "task",         "plan-review",
+                                                          "referral",   "contact",      "contact-missed",
+                                                          "contact-due", "reassessment", "report",
+                                                          "renewal",    "decision",     "consent"};
 
 struct FollowupItem {
   Date date;
@@ -27,9 +28,10 @@ struct FollowupItem {
   std::string worker;
   std::string risk;  // "" when the client has none
   std::string what;
-  std::string ref;  // "" for plan-review, contact-due, reassessment
+  std::string ref;  // "" for unreadable, plan-review, contact-due, reassessment
   std::string path;
   long overdue = 0;  // days past `date` as of today
+  int minutes = -1;  // the time of day of a timed item (a scheduled contact's), -1 for none
 };
 
 struct FollowupFilter {

@@ -8,6 +8,8 @@
 #include <string_view>
 #include <utility>
 
+#include "caseload/core/date.hpp"
+
 namespace caseload {
 
 inline constexpr std::string_view k_crockford = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -32,6 +34,13 @@ bool is_program_id(std::string_view text);   // the same form as resource IDs
 bool is_contact_stem(std::string_view stem);
 bool is_assessment_stem(std::string_view stem);
 bool is_referral_stem(std::string_view stem);
+// A new contact file's name before its suffix: 2026-11-23T1000-call.
+std::string contact_stem(const DateTime& when, std::string_view kind);
+// The same name of an event file with another date (and, for a contact,
+// time) in its place, for a record whose date is corrected or moved;
+// nullopt when the name does not have the form.
+std::optional<std::string> contact_stem_at(std::string_view stem, const DateTime& when);
+std::optional<std::string> event_stem_on(std::string_view stem, const Date& date);  // assessments, referrals
 // Orders event files of one folder: by name without a numeric "-N" suffix,
 // then by N (none = 1), so that 2026-11-23 < 2026-11-23-2 < 2026-11-23-10.
 std::pair<std::string, int> event_order_key(std::string_view stem);

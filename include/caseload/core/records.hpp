@@ -61,10 +61,11 @@ struct Defaults {
   Period contact_every{30, 'd'};
   Period reassess_every{90, 'd'};
   Period referral_follow_up{7, 'd'};
+  Period consent_warning{14, 'd'};  // how long before a consent expires it is a follow-up
 };
 template <class Io, RecordOf<Defaults> Self> void fields(Io& io, Self& d) {
   io("worker", d.worker)("contact_every", d.contact_every)("reassess_every", d.reassess_every)(
-      "referral_follow_up", d.referral_follow_up);
+      "referral_follow_up", d.referral_follow_up)("consent_warning", d.consent_warning);
 }
 
 // caseload.yaml's `git:`.

@@ -16,6 +16,10 @@ namespace caseload {
 // ".<name>.tmp-*".
 void atomic_write(const std::filesystem::path& path, std::string_view bytes);
 
+// Removes the file `path` and flushes its folder, so that the removal
+// outlasts a crash as a write does.
+void remove_file(const std::filesystem::path& path);
+
 // Creates `path` and missing parents with mode 0700. A link anywhere on the
 // way is refused (never reused as a folder): writes stay inside the store.
 void make_private_dirs(const std::filesystem::path& path);

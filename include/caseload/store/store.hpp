@@ -133,6 +133,11 @@ class Transaction {
   bool write(const Document& doc);
   // Writes bytes as they are (settings templates, .gitignore).
   void write_raw(const std::string& path, const std::string& bytes);
+  // Gives a record a new name with its new content (doc.path is the new
+  // name): the new file is written before the old one is removed, so a crash
+  // in between leaves both, never neither. Both paths are journaled, the
+  // old one first.
+  void write_renamed(const std::string& old_path, const Document& doc);
   const std::vector<std::string>& touched() const { return touched_; }
 
  private:
