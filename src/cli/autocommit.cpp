@@ -119,14 +119,14 @@ std::vector<std::string> committable(const fs::path& root, const std::vector<std
   return out;
 }
 
-// The journal's paths, and those earlier commands wrote and could not
-// commit (store/uncommitted.hpp), each once.
-std::vector<std::string> paths_to_commit(Context& ctx, const fs::path& root) {
+// The journal's paths, then those earlier commands wrote and could not
+// commit (store/uncommitted.hpp), each once, in that order.
+std::vector<std::string> paths_written(Context& ctx, const fs::path& root) {
   std::vector<std::string> paths = ctx.journal->paths;
   for (auto& p : uncommitted_paths(root)) {
     if (!contains(paths, p)) paths.push_back(std::move(p));
   }
-  return committable(root, paths);
+  return paths;
 }
 
 // Stages and commits the change under the store lock; returns git's
@@ -134,12 +134,13 @@ std::vector<std::string> paths_to_commit(Context& ctx, const fs::path& root) {
 std::optional<std::string> commit_paths(Context& ctx, const Store& store, const std::string& command) {
   const fs::path& root = store.root();
   StoreLock lock(root, ctx.lock_wait());
-  const auto paths = paths_to_commit(ctx, root);
+  const auto written = paths_written(ctx, root);
+  const auto paths = committable(root, written);
   if (paths.empty()) {
     forget_uncommitted(root);
     return std::nullopt;
   }
-  const std::string message = commit_message(command, paths, ctx.journal->detail);
+  const std::string message = commit_message(command, written, ctx.journal->detail);
   GitResult added = run_git_patiently(root, with_paths({"add", "-A"}, paths));
   if (!added.ok()) return explain_index_lock(root, added.message());
   GitResult staged = run_git(root, with_paths({"diff", "--cached", "--quiet"}, paths));

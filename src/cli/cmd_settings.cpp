@@ -268,6 +268,7 @@ void setup_family(CLI::App& app, Runner& run, const EntryKind& kind, const char*
   auto* list = family->add_subcommand("list", fmt::format("List the {} of caseload.yaml", kind.list));
   list->fallthrough();
   list->callback([o] { o->action = "list"; });
+  takes_format(list);
 }
 
 }  // namespace
