@@ -63,10 +63,11 @@ int run_followups(const FollowupsOptions& o, Context& ctx) {
     // Only a new file, or one that is a regular file, is replaced: a FIFO,
     // a device or a link there is someone else's and stays as it is.
     const auto target = ctx.cwd / o.output;
-    const std::string kind = file_kind_name(target);
-    if (kind != "nothing" && kind != "a file")
+    std::error_code ec;
+    const auto status = std::filesystem::symlink_status(target, ec);
+    if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status))
       throw Error(fmt::format("--output {} is {}: caseload writes only a new file or replaces a regular one", o.output,
-                              kind),
+                              file_kind_name(target)),
                   "name a new file, or write to standard output and redirect it");
     atomic_write(target, text.str());
   }

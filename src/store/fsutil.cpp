@@ -184,7 +184,6 @@ FileRead read_regular_file(const fs::path& path, std::size_t limit) {
   if (fd < 0) {
     r.error = errno;
     r.status = errno == ENOENT ? FileRead::missing : errno == ELOOP ? FileRead::link : FileRead::failed;
-    if (r.status == FileRead::failed && file_kind_name(path) == "a link") r.status = FileRead::link;
     return r;
   }
   struct stat st {};

@@ -90,28 +90,4 @@ std::vector<ScannedFile> scan_yaml_files(const fs::path& root, const std::string
   return files;
 }
 
-bool read_file_bytes(const fs::path& path, std::size_t limit, std::string& out) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return false;
-  Fd closer(fd);
-  struct stat st {};
-  if (::fstat(fd, &st) != 0) return false;
-  // Sized by the file, not the limit: most records are a few hundred bytes.
-  out.resize(std::min(limit, static_cast<std::size_t>(st.st_size) + 1));
-  std::size_t done = 0;
-  for (;;) {
-    if (done == out.size()) {
-      if (done >= limit) break;
-      out.resize(std::min(limit, out.size() * 2 + 4096));  // the file grew since fstat
-    }
-    const ssize_t n = ::read(fd, out.data() + done, out.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) return false;
-    if (n == 0) break;
-    done += static_cast<std::size_t>(n);
-  }
-  out.resize(done);
-  return true;
-}
-
 }  // namespace caseload

@@ -35,8 +35,4 @@ ClientFolder scan_client_folder(const std::filesystem::path& root, const std::st
 // folder has none.
 std::vector<ScannedFile> scan_yaml_files(const std::filesystem::path& root, const std::string& dir);
 
-// Reads at most `limit` bytes of a file (links followed); false when it
-// cannot be opened or read.
-bool read_file_bytes(const std::filesystem::path& path, std::size_t limit, std::string& out);
-
 }  // namespace caseload
