@@ -73,33 +73,34 @@ std::string acting_worker_or_none(const Context& ctx, const Store& store) {
 
 // Git refuses while another git program holds .git/index.lock (an editor's
 // git panel running `git status`): such a refusal is retried for a while.
+// A lock that no process holds and that has not changed for a few seconds
+// was left by a git program that was killed; it would block every commit,
+// so it is removed (and said so).
 constexpr auto k_index_lock_wait = std::chrono::seconds(10);
+constexpr auto k_stale_lock_age = std::chrono::seconds(5);
 
-GitResult run_git_patiently(const fs::path& root, const std::vector<std::string>& args) {
+GitResult run_git_patiently(Context& ctx, const fs::path& root, const std::vector<std::string>& args) {
   const auto deadline = std::chrono::steady_clock::now() + k_index_lock_wait;
   auto pause = std::chrono::milliseconds(20);
   for (;;) {
     GitResult r = run_git(root, args);
-    if (r.ok() || r.message().find("index.lock") == std::string::npos || std::chrono::steady_clock::now() >= deadline)
-      return r;
+    if (r.ok() || r.message().find("index.lock") == std::string::npos) return r;
+    if (remove_stale_index_lock(root, k_stale_lock_age)) {
+      ctx.err << "caseload: removed a stale .git/index.lock (left by a git program that was stopped)\n";
+      continue;
+    }
+    if (std::chrono::steady_clock::now() >= deadline) return r;
     std::this_thread::sleep_for(pause);
     pause = std::min(pause * 2, std::chrono::milliseconds(500));
   }
 }
 
-// What to say when git gave up on a busy index.lock: a lock no git program
-// has touched for a minute was most likely left by one that was killed.
+// What to say when git gave up on a busy index.lock.
 std::string explain_index_lock(const fs::path& root, const std::string& message) {
   if (message.find("index.lock") == std::string::npos) return message;
-  std::error_code ec;
-  const auto lock = root / ".git" / "index.lock";
-  const auto changed = fs::last_write_time(lock, ec);
-  if (ec) return message;
-  const auto age = fs::file_time_type::clock::now() - changed;
-  if (age < std::chrono::minutes(1)) return "another git program is using the repository (.git/index.lock)";
-  return fmt::format("a stale .git/index.lock blocks git (left by a git program that was stopped); when no git "
-                     "program is running, remove it with `rm {}`",
-                     lock.string());
+  if (stale_index_lock(root, k_stale_lock_age))
+    return "a stale .git/index.lock blocks git and could not be removed; remove it with `caseload check --fix`";
+  return "another git program is using the repository (.git/index.lock)";
 }
 
 // The journal's paths that git can be given: a file the command removed
@@ -141,7 +142,7 @@ std::optional<std::string> commit_paths(Context& ctx, const Store& store, const 
     return std::nullopt;
   }
   const std::string message = commit_message(command, written, ctx.journal->detail);
-  GitResult added = run_git_patiently(root, with_paths({"add", "-A"}, paths));
+  GitResult added = run_git_patiently(ctx, root, with_paths({"add", "-A"}, paths));
   if (!added.ok()) return explain_index_lock(root, added.message());
   GitResult staged = run_git(root, with_paths({"diff", "--cached", "--quiet"}, paths));
   if (staged.status == 0) {
@@ -152,7 +153,7 @@ std::optional<std::string> commit_paths(Context& ctx, const Store& store, const 
   const std::string worker = acting_worker_or_none(ctx, store);
   auto args = identity_args(root, worker);
   args.insert(args.end(), {"commit", "-q", "-m", with_worker_trailer(message, worker)});
-  GitResult committed = run_git_patiently(root, with_paths(args, paths));
+  GitResult committed = run_git_patiently(ctx, root, with_paths(args, paths));
   if (!committed.ok()) return explain_index_lock(root, committed.message());
   forget_uncommitted(root);
   return std::nullopt;
@@ -186,13 +187,30 @@ std::string with_worker_trailer(const std::string& message, const std::string& w
   return worker.empty() ? message : fmt::format("{}\n\n{}: {}", message, k_worker_trailer, worker);
 }
 
-int autocommit(Context& ctx, const std::string& command) {
-  if (!ctx.journal || ctx.journal->paths.empty()) return k_exit_ok;
+namespace {
+
+// Whether the store has a .git of its own that git cannot use (an `init`
+// cut short by a full disk): committing nothing there without a word would
+// leave every later change uncommitted.
+std::optional<std::string> damaged_repository(const fs::path& root) {
+  std::error_code ec;
+  if (!fs::exists(fs::symlink_status(root / ".git", ec))) return std::nullopt;
+  GitResult r = run_git(root, {"rev-parse", "--show-toplevel"});
+  if (r.ok()) return std::nullopt;
+  return fmt::format("the store's git repository (.git) is damaged: {}", r.message());
+}
+
+int commit_store(Context& ctx, const std::string& command) {
   try {
     const Store store(ctx.journal->root, OnBadSettings::Allow);  // fmt may run on a broken one
     const auto top = repository_top(store.root());
-    if (!store.settings().git.autocommit || !top) {
+    if (!store.settings().git.autocommit) {
       forget_uncommitted(store.root());  // nothing is committed here: nothing is owed
+      return k_exit_ok;
+    }
+    if (!top) {
+      if (auto damage = damaged_repository(store.root())) return report_not_committed(ctx, *damage);
+      forget_uncommitted(store.root());
       return k_exit_ok;
     }
     if (!same_folder(*top, store.root())) {
@@ -209,6 +227,19 @@ int autocommit(Context& ctx, const std::string& command) {
     return report_not_committed(ctx, e.what());
   }
   return k_exit_ok;
+}
+
+}  // namespace
+
+int autocommit(Context& ctx, const std::string& command) {
+  if (!ctx.journal || ctx.journal->paths.empty()) return k_exit_ok;
+  return commit_store(ctx, command);
+}
+
+int commit_left_over(Context& ctx, const Store& store, const std::string& command) {
+  if (!ctx.journal) return k_exit_ok;
+  ctx.journal->root = store.root();
+  return commit_store(ctx, command);
 }
 
 }  // namespace caseload

@@ -43,10 +43,11 @@ struct Commit {
 };
 
 // The record at `rev:path`, or an empty tree when it is absent or unreadable
-// there (the diff then names the whole record).
+// there (the diff then names the whole record). Read with the limit of any
+// record, so a huge blob in a shared history costs no memory.
 YAML::Node record_at(const Store& store, const std::string& rev, const std::string& path) {
   const RecordType* type = record_type_for_path(path);
-  GitResult r = run_git(store.root(), {"show", rev + ":" + path});
+  GitResult r = run_git(store.root(), {"show", rev + ":" + path}, k_max_file_bytes + 1);
   if (!r.ok() || !type) return YAML::Node(YAML::NodeType::Map);
   try {
     return parse_document(path, r.out, *type->schema).root;

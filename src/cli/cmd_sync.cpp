@@ -250,6 +250,13 @@ int run_sync(const SyncOptions& o, Context& ctx) {
   const auto ident = identity_args(root, "caseload");
   if (o.abort) {
     if (!sync_stopped(root)) throw Error("there is no stopped sync to abort");
+    // Commits made with plain git on top of the stopped sync exist only on
+    // its detached HEAD: aborting would drop them.
+    const auto made = commits_made_while_stopped(root);
+    if (!made.empty())
+      throw Error(fmt::format("{} commit{} made while the sync was stopped, and --abort would drop {}", made.size(),
+                              made.size() == 1 ? " was" : "s were", made.size() == 1 ? "it" : "them"),
+                  "finish the sync with `caseload sync --continue`, which keeps them; nothing was changed");
     git_or_throw(root, {"rebase", "--abort"}, "git rebase --abort");
     if (!ctx.global.quiet) ctx.out << "Sync aborted: the store is as it was before the sync\n";
     return k_exit_ok;

@@ -4,14 +4,17 @@
 #include <fmt/format.h>
 #include <poll.h>
 #include <spawn.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstring>
 
 #include "caseload/core/errors.hpp"
+#include "caseload/store/fsutil.hpp"
 
 extern char** environ;
 
@@ -68,7 +71,10 @@ int wait_for(pid_t pid) {
 
 // Reads both pipes until both are closed; polling both keeps git from
 // blocking on a full stderr pipe while we wait on stdout.
-void drain(int out_fd, int err_fd, std::string& out, std::string& err) {
+// Past `max_out` bytes of stdout the pipe is closed (git then dies of
+// SIGPIPE) and `truncated` set: a hostile repository's 300 MB blob must not
+// take 300 MB of memory.
+void drain(int out_fd, int err_fd, std::string& out, std::string& err, std::size_t max_out, bool& truncated) {
   std::array<pollfd, 2> fds{{{out_fd, POLLIN, 0}, {err_fd, POLLIN, 0}}};
   std::array<std::string*, 2> sinks{&out, &err};
   int open = 2;
@@ -83,6 +89,13 @@ void drain(int out_fd, int err_fd, std::string& out, std::string& err) {
       ssize_t n = ::read(fds[i].fd, buffer, sizeof buffer);
       if (n > 0) {
         sinks[i]->append(buffer, static_cast<size_t>(n));
+        if (i == 0 && out.size() > max_out) {
+          out.resize(max_out);
+          truncated = true;
+          ::close(fds[i].fd);
+          fds[i].fd = -1;
+          --open;
+        }
       } else if (n == 0 || errno != EINTR) {
         ::close(fds[i].fd);
         fds[i].fd = -1;
@@ -95,13 +108,14 @@ void drain(int out_fd, int err_fd, std::string& out, std::string& err) {
 }  // namespace
 
 std::string GitResult::message() const {
+  if (truncated) return fmt::format("git's output was larger than caseload reads ({} bytes)", out.size());
   std::string m = err.find_first_not_of(" \n") != std::string::npos ? err : out;
   while (!m.empty() && (m.back() == '\n' || m.back() == ' ')) m.pop_back();
   if (m.empty()) m = fmt::format("git exited with status {}", status);
   return m;
 }
 
-GitResult run_git(const fs::path& root, const std::vector<std::string>& args) {
+GitResult run_git(const fs::path& root, const std::vector<std::string>& args, std::size_t max_out) {
   int out_pipe[2], err_pipe[2];
   if (::pipe2(out_pipe, O_CLOEXEC) != 0) throw Error(fmt::format("cannot run git: {}", std::strerror(errno)));
   if (::pipe2(err_pipe, O_CLOEXEC) != 0) {
@@ -118,7 +132,7 @@ GitResult run_git(const fs::path& root, const std::vector<std::string>& args) {
   ::close(out_pipe[1]);
   ::close(err_pipe[1]);
   GitResult result;
-  drain(out_pipe[0], err_pipe[0], result.out, result.err);
+  drain(out_pipe[0], err_pipe[0], result.out, result.err, max_out, result.truncated);
   if (pid < 0) {
     result.status = 127;
     result.err = "git could not be started (is it installed and on PATH?)";
@@ -223,6 +237,90 @@ bool sync_stopped(const fs::path& root) {
     if (r.ok() && fs::exists(root / path, ec)) return true;
   }
   return false;
+}
+
+namespace {
+
+std::string first_line(std::string s) {
+  const auto end = s.find('\n');
+  if (end != std::string::npos) s.resize(end);
+  return s;
+}
+
+// `.git/NAME` as git resolves it (a worktree's .git is a file).
+fs::path git_path(const fs::path& root, const std::string& name) {
+  GitResult r = run_git(root, {"rev-parse", "--git-path", name});
+  if (!r.ok()) return {};
+  const fs::path path = first_line(r.out);
+  return path.is_absolute() ? path : root / path;
+}
+
+}  // namespace
+
+std::vector<std::string> commits_made_while_stopped(const fs::path& root) {
+  for (const char* name : {"rebase-merge", "rebase-apply"}) {
+    const fs::path dir = git_path(root, name);
+    std::error_code ec;
+    if (dir.empty() || !fs::is_directory(fs::symlink_status(dir, ec))) continue;
+    const FileRead onto = read_regular_file(dir / "onto", 4096);
+    if (onto.status != FileRead::ok) return {};
+    // "OLD NEW" a line for every commit the rebase has written so far.
+    std::vector<std::string> rewritten;
+    const FileRead list = read_regular_file(dir / "rewritten-list", 64 * 1024 * 1024);
+    for (size_t start = 0, end; list.status == FileRead::ok && start < list.bytes.size(); start = end + 1) {
+      end = list.bytes.find('\n', start);
+      if (end == std::string::npos) end = list.bytes.size();
+      const std::string line = list.bytes.substr(start, end - start);
+      const auto space = line.find(' ');
+      if (space != std::string::npos) rewritten.push_back(line.substr(space + 1, line.find(' ', space + 1) - space - 1));
+    }
+    GitResult r = run_git(root, {"rev-list", first_line(onto.bytes) + "..HEAD"});
+    if (!r.ok()) return {};
+    std::vector<std::string> made;
+    for (size_t start = 0, end; (end = r.out.find('\n', start)) != std::string::npos; start = end + 1) {
+      std::string hash = r.out.substr(start, end - start);
+      if (!hash.empty() && std::find(rewritten.begin(), rewritten.end(), hash) == rewritten.end())
+        made.push_back(std::move(hash));
+    }
+    return made;
+  }
+  return {};
+}
+
+namespace {
+
+// Whether a running process has `file` open: git keeps the lock file open
+// from its creation to its rename, so a lock nobody holds was left behind.
+// Only this user's processes can be seen, which are the ones that write here.
+bool held_open(const fs::path& file) {
+  struct stat target {};
+  if (::stat(file.c_str(), &target) != 0) return false;
+  std::error_code ec;
+  for (const auto& proc : fs::directory_iterator("/proc", ec)) {
+    const std::string pid = proc.path().filename();
+    if (pid.empty() || pid.find_first_not_of("0123456789") != std::string::npos) continue;
+    std::error_code fd_ec;
+    for (const auto& fd : fs::directory_iterator(proc.path() / "fd", fd_ec)) {
+      struct stat st {};
+      if (::stat(fd.path().c_str(), &st) == 0 && st.st_dev == target.st_dev && st.st_ino == target.st_ino) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+bool stale_index_lock(const fs::path& root, std::chrono::seconds min_age) {
+  const fs::path lock = git_path(root, "index.lock");
+  struct stat st {};
+  if (lock.empty() || ::lstat(lock.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return false;
+  if (::time(nullptr) - st.st_mtime < min_age.count()) return false;
+  return !held_open(lock);
+}
+
+bool remove_stale_index_lock(const fs::path& root, std::chrono::seconds min_age) {
+  if (!stale_index_lock(root, min_age)) return false;
+  return ::unlink(git_path(root, "index.lock").c_str()) == 0;
 }
 
 }  // namespace caseload

@@ -184,10 +184,27 @@ assert_stderr_contains "a sync stopped at a conflict"
 assert_eq "$before" "$(ls "$T/b/clients" | wc -l)" "clients written during a stopped sync"
 # Resolve: keep b's own number (in a rebase, b's commit is "theirs"), drop the markers.
 sed -i -e '/^<<<<<<< /,/^=======/d' -e '/^>>>>>>> /d' "$T/b/clients/$SITI/client.yaml"
+# Committed by hand with plain git, with a new file: --abort would drop that
+# commit (only the reflog would keep it), so it refuses and changes nothing;
+# --continue keeps it.
+echo "notes: kept" >"$T/b/resources/by-hand.txt"
+git -C "$T/b" add resources/by-hand.txt "clients/$SITI/client.yaml" &&
+  git -C "$T/b" -c user.name=b -c user.email=b@x commit -qm "by hand" || fail "plain git commit during the stop"
+stopped_head=$(git -C "$T/b" rev-parse HEAD)
+as b berg sync --abort
+assert_exit 1
+assert_stderr_contains "1 commit was made while the sync was stopped"
+assert_stderr_contains "caseload sync --continue"
+assert_eq "$stopped_head" "$(git -C "$T/b" rev-parse HEAD)" "HEAD moved by a refused --abort"
+[ -d "$T/b/.git/rebase-merge" ] || fail "a refused --abort ended the stopped sync"
 as b berg sync --continue
 assert_exit 0
 assert_stdout_contains "Synced"
 assert_file_line "$T/b/clients/$SITI/client.yaml" 'phone: "+62 822 2222 2222"'
+assert_file_contains "$T/b/resources/by-hand.txt" "notes: kept"
+git -C "$T/b" log --format=%s | grep -qx "by hand" || fail "--continue dropped the commit made during the stop"
+git -C "$T/b" rm -q resources/by-hand.txt && git -C "$T/b" -c user.name=b -c user.email=b@x commit -qm "tidy" &&
+  as b berg sync || fail "removing the hand-made file"
 as a aoki sync
 assert_exit 0
 assert_eq "$(tree a)" "$(tree b)" "clones after the resolved conflict"

@@ -30,5 +30,8 @@ std::string with_worker_trailer(const std::string& message, const std::string& w
 // allow. Returns the exit status: a commit that failed is exit 1 (the files
 // are written and stay listed for the next command's commit).
 int autocommit(Context& ctx, const std::string& command);
+// The same for a command that wrote nothing itself (`check --fix`): commits
+// only what earlier commands left uncommitted.
+int commit_left_over(Context& ctx, const Store& store, const std::string& command);
 
 }  // namespace caseload

@@ -3,7 +3,10 @@
 // `git -C <root>`, output captured. The store is versioned only when it is
 // the top level of a repository of its own: the program never commits to a
 // repository that merely contains the store.
+#include <chrono>
+#include <cstddef>
 #include <filesystem>
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -14,13 +17,16 @@ struct GitResult {
   int status = 0;  // the exit status; 127 when git could not be started
   std::string out;
   std::string err;
-  bool ok() const { return status == 0; }
+  bool truncated = false;  // stdout went past the limit given to run_git
+  bool ok() const { return status == 0 && !truncated; }
   // Git's own message for an error report: stderr, else stdout, trimmed.
   std::string message() const;
 };
 
-// Runs `git -C root ARGS...` and captures stdout and stderr.
-GitResult run_git(const std::filesystem::path& root, const std::vector<std::string>& args);
+// Runs `git -C root ARGS...` and captures stdout and stderr; past `max_out`
+// bytes of stdout git is stopped and the result is `truncated` (not ok).
+GitResult run_git(const std::filesystem::path& root, const std::vector<std::string>& args,
+                  std::size_t max_out = std::numeric_limits<std::size_t>::max());
 // Runs `git -C root ARGS...` on the program's own stdin, stdout and stderr
 // (for `caseload git`: pagers, editors and colours work); returns its status.
 int run_git_inherit(const std::filesystem::path& root, const std::vector<std::string>& args);
@@ -48,6 +54,17 @@ bool configure_merge_driver(const std::filesystem::path& root, const std::filesy
 // Whether a `caseload sync` (a git rebase) stopped at a conflict in the
 // store's repository and waits for `sync --continue` or `--abort`.
 bool sync_stopped(const std::filesystem::path& root);
+// The commits made on top of a stopped sync by hand (plain git), which
+// `git rebase --abort` would drop: those between the rebase's base and HEAD
+// that the rebase did not write itself. Empty when no sync is stopped.
+std::vector<std::string> commits_made_while_stopped(const std::filesystem::path& root);
+
+// A .git/index.lock that no running process holds open and that is older
+// than `min_age`: left by a git program that was killed, it blocks every
+// commit until it is removed.
+bool stale_index_lock(const std::filesystem::path& root, std::chrono::seconds min_age);
+// Removes it when it is still stale; whether it did.
+bool remove_stale_index_lock(const std::filesystem::path& root, std::chrono::seconds min_age);
 
 // Paths in the tree of `rev` that a store must never take in from a shared
 // repository (SECURITY.md): links (git mode 120000), whose targets a checkout
