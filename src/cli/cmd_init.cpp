@@ -13,6 +13,7 @@
 #include "caseload/store/encode.hpp"
 #include "caseload/store/fsutil.hpp"
 #include "caseload/store/git.hpp"
+#include "caseload/store/uncommitted.hpp"
 
 namespace caseload {
 namespace {
@@ -71,17 +72,35 @@ void version_store(const fs::path& dir, const std::string& worker, Context& ctx)
     return;
   }
   if (!top) {
+    std::error_code ec;
+    const bool had_git = fs::exists(fs::symlink_status(dir / ".git", ec));
     GitResult r = run_git(dir, {"init", "-q"});
-    if (!r.ok()) throw Error(fmt::format("git init failed: {}", r.message()), "the store was created without git");
+    if (!r.ok()) {
+      // A half-made .git (a full disk) would take every later commit
+      // silently nowhere: the store is left truly without git instead.
+      if (!had_git) fs::remove_all(dir / ".git", ec);
+      throw Error(fmt::format("git init failed: {}", r.message()),
+                  had_git ? "the store was created, but its .git is damaged; move it away and run `caseload git init`"
+                          : "the store was created without git (the half-made .git was removed)");
+    }
   }
   prepare_repository(dir, ctx);
+  const std::vector<std::string> files{".gitignore", ".gitattributes", "caseload.yaml"};
+  // Listed like any write's files, so the next command that writes (or
+  // `check --fix`) commits them when this commit fails.
+  for (const auto& f : files) remember_uncommitted(dir, f);
   auto args = identity_args(dir, worker);
-  args.insert(args.end(), {"commit", "-q", "-m", "init", "--", ".gitignore", ".gitattributes", "caseload.yaml"});
-  for (const auto& step : {std::vector<std::string>{"add", "--", ".gitignore", ".gitattributes", "caseload.yaml"}, args}) {
+  args.insert(args.end(), {"commit", "-q", "-m", "init", "--"});
+  args.insert(args.end(), files.begin(), files.end());
+  std::vector<std::string> add{"add", "--"};
+  add.insert(add.end(), files.begin(), files.end());
+  for (const auto& step : {add, args}) {
     GitResult r = run_git(dir, step);
     if (!r.ok()) throw Error(fmt::format("git {} failed: {}", step.front(), r.message()),
-                             "the store was created; commit it with `caseload git add -A` and `caseload git commit`");
+                             "the store was created; the next command that writes, or `caseload check --fix`, "
+                             "commits it");
   }
+  forget_uncommitted(dir);
 }
 
 int run_init(const InitOptions& o, Context& ctx) {

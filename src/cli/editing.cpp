@@ -3,8 +3,8 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
-#include <fstream>
-#include <iterator>
+#include <cerrno>
+#include <cstring>
 
 #include "caseload/cli/common.hpp"
 #include "caseload/store/fsutil.hpp"
@@ -14,10 +14,15 @@ namespace caseload {
 namespace {
 namespace fs = std::filesystem;
 
+// The edited copy, read like any record: a regular file, never through a
+// link, within the record size limit (the check then names an oversize copy).
 std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(fmt::format("cannot read {}", path.string()));
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  FileRead r = read_regular_file(path, k_max_file_bytes);
+  if (r.status != FileRead::ok)
+    throw Error(fmt::format("cannot read the editing copy {}: {}", path.string(),
+                            r.status == FileRead::failed ? std::strerror(r.error) : file_kind_name(path) + " stands there"),
+                "run `caseload edit` again");
+  return std::move(r.bytes);
 }
 
 // The copy lives under .caseload/ (untracked, owner-only), named by nothing
@@ -26,9 +31,14 @@ fs::path make_copy(const Store& store, const std::string& bytes) {
   const fs::path dir = local_state_dir(store.root(), "edit");
   std::string tmpl = (dir / "record-XXXXXX.yaml").string();
   int fd = ::mkstemps(tmpl.data(), 5);
-  if (fd < 0) throw Error("cannot create the editing copy under .caseload/edit");
+  if (fd < 0) throw Error(fmt::format("cannot create the editing copy under .caseload/edit: {}", std::strerror(errno)));
   ::close(fd);
-  atomic_write(tmpl, bytes);
+  try {
+    atomic_write(tmpl, bytes);
+  } catch (const Error&) {  // a full disk: no empty copy is left behind
+    ::unlink(tmpl.c_str());
+    throw;
+  }
   return tmpl;
 }
 
@@ -88,7 +98,12 @@ int edit_record(Context& ctx, const Store& store, const std::string& path, const
     throw Error(fmt::format("{} was changed by another command while you edited it; it was not replaced", path),
                 fmt::format("your edit is kept in {}", copy.string()));
   }
-  tx.write_raw(path, slurp(copy));  // as the user wrote it: hand edits are first-class
+  try {
+    tx.write_raw(path, slurp(copy));  // as the user wrote it: hand edits are first-class
+  } catch (const Error& e) {
+    const std::string kept = fmt::format("your edit is kept in {}", copy.string());
+    throw Error(e.what(), e.hint().empty() ? kept : kept + "; " + e.hint());
+  }
   fs::remove(copy);
   if (!ctx.global.quiet) ctx.out << fmt::format("Saved {}\n", path);
   return k_exit_ok;

@@ -103,21 +103,28 @@ void remove_file(const fs::path& path) {
   fsync_dir(path.parent_path().empty() ? fs::path(".") : path.parent_path());
 }
 
-void make_private_dirs(const fs::path& path) {
-  if (path.empty()) return;
+std::vector<fs::path> make_private_dirs(const fs::path& path) {
+  if (path.empty()) return {};
   struct stat st {};
   if (::lstat(path.c_str(), &st) == 0) {
-    if (S_ISDIR(st.st_mode)) return;
+    if (S_ISDIR(st.st_mode)) return {};
     throw Error(fmt::format("cannot create folder {}: {} stands there", path.string(), file_kind_name(path)),
                 "remove or rename it, then run the command again");
   }
-  make_private_dirs(path.parent_path());
+  std::vector<fs::path> made = make_private_dirs(path.parent_path());
   if (::mkdir(path.c_str(), 0700) != 0) {
     int err = errno;
     // Another process may have made it meanwhile; only a real folder will do.
-    if (err == EEXIST && ::lstat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) return;
+    if (err == EEXIST && ::lstat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) return made;
+    remove_empty_dirs(made);
     throw Error(fmt::format("cannot create folder {}: {}", path.string(), errno_text(err == EEXIST ? ENOTDIR : err)));
   }
+  made.push_back(path);
+  return made;
+}
+
+void remove_empty_dirs(const std::vector<fs::path>& made) {
+  for (auto it = made.rbegin(); it != made.rend(); ++it) ::rmdir(it->c_str());  // fails, harmlessly, when not empty
 }
 
 namespace {

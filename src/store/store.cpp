@@ -194,11 +194,16 @@ void Transaction::write_renamed(const std::string& old_path, const Document& doc
 void Transaction::write_raw(const std::string& path, const std::string& bytes) {
   const fs::path full = store_.root() / path;
   refuse_links_inside(store_.root(), path);  // never write out of the store through a linked folder
-  make_private_dirs(full.parent_path());
-  // Listed before it is written: a kill between the write and the commit
-  // leaves it for the next command's commit (store/uncommitted.hpp).
-  store_.note_writing(path);
-  atomic_write(full, bytes);
+  const auto made = make_private_dirs(full.parent_path());
+  try {
+    // Listed before it is written: a kill between the write and the commit
+    // leaves it for the next command's commit (store/uncommitted.hpp).
+    store_.note_writing(path);
+    atomic_write(full, bytes);
+  } catch (const Error&) {
+    remove_empty_dirs(made);  // a failed intake leaves no empty client folder
+    throw;
+  }
   store_.note_written(path);
   if (std::find(touched_.begin(), touched_.end(), path) == touched_.end()) touched_.push_back(path);
 }

@@ -40,7 +40,8 @@ std::vector<std::string> uncommitted_paths(const fs::path& root) {
   const FileRead r = read_regular_file(*dir / k_file, k_max_bytes);
   if (r.status != FileRead::ok) return paths;
   for (auto& line : split_lines(r.bytes)) {
-    if (record_type_for_path(line) && !contains(paths, line)) paths.push_back(std::move(line));
+    const bool store_file = record_type_for_path(line) || line == ".gitignore" || line == ".gitattributes";
+    if (store_file && !contains(paths, line)) paths.push_back(std::move(line));
   }
   return paths;
 }

@@ -58,4 +58,44 @@ run --root "$S" close "$C" --reason - <"$T/big.txt"
 assert_exit 0
 assert_file_contains "$CLIENT" "line 2999 of a narrative"
 
+# Issue 15: every failed write cleans up after itself.
+tiny() {  # LIMIT ARGS...: caseload under a LIMIT KB file-size limit
+  local limit=$1; shift
+  last_cmd="$*  (ulimit -f $limit)"
+  ( trap '' XFSZ; ulimit -f "$limit"; exec "$CASELOAD" "$@" </dev/null ) >"$T/stdout" 2>"$T/stderr"
+  status=$?
+  out=$(<"$T/stdout")
+  err=$(<"$T/stderr")
+}
+# A failed intake leaves no empty client folder (check would fail on it).
+before=$(ls "$S/clients")
+# (1 KB: room for the error message, not for a record with a long name)
+tiny 1 --root "$S" intake --name "Rosa $(printf 'Lind%.0s' $(seq 1 600))" --born 1985-05-05
+assert_exit 1
+assert_stderr_contains "File too large"
+assert_eq "$before" "$(ls "$S/clients")" "a failed intake left a client folder"
+run --root "$S" check
+assert_exit 0
+# A failed edit leaves no empty working copy.
+EDITOR=true tiny 1 --root "$S" edit "$C"
+assert_exit 1
+assert_eq "" "$(find "$S/.caseload" -path '*edit*' -type f)" "a failed edit left a working copy"
+# An init whose git repository cannot be written leaves no half-made .git,
+# which would make every later command commit nothing without a word.
+tiny 2 init "$T/fresh" --worker aoki
+assert_exit 0
+assert_stderr_contains "git init failed"
+assert_stderr_contains "the half-made .git was removed"
+assert_not_exists "$T/fresh/.git"
+run --root "$T/fresh" intake --name "Ana Cruz" --born 1990-01-01
+assert_exit 0
+# A damaged .git of the store's own is said, not taken for "no git".
+run init "$T/damaged" --worker aoki
+assert_exit 0
+rm "$T/damaged/.git/HEAD"
+run --root "$T/damaged" intake --name "Ana Cruz" --born 1990-01-01
+assert_exit 1
+assert_stderr_contains "written but not committed"
+assert_stderr_contains "git repository (.git) is damaged"
+
 pass

@@ -22,7 +22,11 @@ void remove_file(const std::filesystem::path& path);
 
 // Creates `path` and missing parents with mode 0700. A link anywhere on the
 // way is refused (never reused as a folder): writes stay inside the store.
-void make_private_dirs(const std::filesystem::path& path);
+// Returns the folders it made, outermost first, for a failed write to
+// remove again (remove_empty_dirs): no empty clients/ID/ after a full disk.
+std::vector<std::filesystem::path> make_private_dirs(const std::filesystem::path& path);
+// Removes those of `made` that are empty, innermost first.
+void remove_empty_dirs(const std::vector<std::filesystem::path>& made);
 
 // root/.caseload (and root/.caseload/SUB when given): the untracked folder of
 // this machine's lock, cache and editing copies. It must be a real folder

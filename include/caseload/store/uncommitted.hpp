@@ -11,7 +11,8 @@
 namespace caseload {
 
 void remember_uncommitted(const std::filesystem::path& root, const std::string& path);
-// The listed paths that are store files (records, caseload.yaml), each once;
+// The listed paths that are store files (records, caseload.yaml,
+// .gitignore, .gitattributes), each once;
 // anything else a planted list might hold is dropped.
 std::vector<std::string> uncommitted_paths(const std::filesystem::path& root);
 void forget_uncommitted(const std::filesystem::path& root);
