@@ -59,10 +59,21 @@ class Collector {
       std::string file = f.where.path.starts_with(folder) ? f.where.path.substr(folder.size()) : f.where.path;
       const std::string edit = file == "client.yaml" ? r_.client.id : r_.client.id + " " + file;
       // The way out first: a table cuts long text, and FILE names the file.
-      add(today_, "unreadable", fmt::format("fix with `caseload edit {}`: {} ({})", edit, f.message, f.where.str()),
-          "", f.where.path);
+      // A folder (permission denied) is not edited but opened up.
+      std::string what = file.ends_with(".yaml")
+                             ? fmt::format("fix with `caseload edit {}`: {} ({})", edit, f.message, f.where.str())
+                             : fmt::format("fix the folder's owner or permissions: {} ({})", f.message, f.where.str());
+      add(today_, "unreadable", std::move(what), "", f.where.path);
     }
     return items_;
+  }
+
+  // Whether a file or folder under the client's `sub` could not be read.
+  bool unreadable_under(std::string_view sub) const {
+    const std::string folder = "clients/" + r_.client.id + "/" + std::string(sub);
+    const std::string bare = folder.substr(0, folder.size() - 1);
+    return std::any_of(r_.unreadable.begin(), r_.unreadable.end(),
+                       [&](const auto& f) { return f.where.path == bare || f.where.path.starts_with(folder); });
   }
 
   void tasks_and_review() {
@@ -157,7 +168,9 @@ class Collector {
     if (last) {
       add(s_.defaults.reassess_every.after(*last->date), "reassessment",
           fmt::format("Reassessment every {} (last {})", s_.defaults.reassess_every.str(), last->date->str()), "", last->path);
-    } else if (r_.client.opened) {
+    } else if (r_.client.opened && !unreadable_under("assessments/")) {
+      // (With an assessment that cannot be read, "none yet" would be wrong:
+      // its unreadable item stands in for it.)
       add(*r_.client.opened, "reassessment", "Assessment (none yet)", "", r_.path);
     }
   }

@@ -224,6 +224,15 @@ FileRead read_regular_file(const fs::path& path, std::size_t limit) {
   return r;
 }
 
+int listing_error(const fs::path& dir) {
+  struct stat st {};
+  if (::lstat(dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) return 0;
+  const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  if (fd < 0) return errno;
+  ::close(fd);
+  return 0;
+}
+
 std::vector<std::string> list_files(const fs::path& dir) { return list_entries(dir, Want::files); }
 std::vector<std::string> list_dirs(const fs::path& dir) { return list_entries(dir, Want::dirs); }
 std::vector<std::string> list_links(const fs::path& dir) { return list_entries(dir, Want::links); }

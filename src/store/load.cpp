@@ -216,7 +216,7 @@ std::vector<Resource> Store::load_resources(Diagnostics* warnings) const {
   std::vector<Resource> out;
   const RecordType& type = record_type<Resource>();
   for (const auto& f : scan_yaml_files(root_, std::string(type.file))) {
-    if (!type.is_stem(file_stem(f.path))) continue;
+    if (f.path != type.file && !type.is_stem(file_stem(f.path))) continue;  // the folder itself: unlistable
     auto r = take(read_record<Resource>(root_, &cache, f, type), OnBroken::Skip, warnings);
     if (r) out.push_back(std::move(*r));
   }

@@ -33,23 +33,34 @@ std::optional<ScannedFile> probe(int dir_fd, const std::string& path, const char
   return ScannedFile{path, std::nullopt};  // a link or a folder: read as before, uncached
 }
 
-// `sub` of the folder `dir_fd`; a link there lists as empty (SECURITY.md:
-// nothing outside the store is read through a link planted in it).
+// `sub` of the folder `dir_fd`. Nothing is passed over in silence: a folder
+// that cannot be listed (a link, permission denied) is returned as itself,
+// and an entry that is not a regular file (a link, a FIFO) or cannot be
+// stat'ed is returned without a stamp, so that reading it names the problem
+// at its path (and nothing outside the store is read through a link).
 std::vector<ScannedFile> yaml_files_at(int dir_fd, const std::string& dir, const char* sub) {
   std::vector<ScannedFile> files;
+  const std::string folder = dir + "/" + sub;
   const int fd = ::openat(dir_fd, sub, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-  if (fd < 0) return files;
+  if (fd < 0) {
+    // (O_NOFOLLOW|O_DIRECTORY on a link fails with ENOTDIR, as on a file.)
+    const int err = errno;
+    struct stat st {};
+    const bool link = err == ENOTDIR && ::fstatat(dir_fd, sub, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISLNK(st.st_mode);
+    if (link || (err != ENOENT && err != ENOTDIR)) files.push_back({folder, std::nullopt});
+    return files;
+  }
   DIR* d = ::fdopendir(fd);
   if (!d) {
     ::close(fd);
+    files.push_back({folder, std::nullopt});
     return files;
   }
-  const std::string prefix = dir + "/" + sub + "/";
+  const std::string prefix = folder + "/";
   while (const dirent* e = ::readdir(d)) {
     const std::string_view name = e->d_name;
-    if (name.front() == '.' || !name.ends_with(".yaml")) continue;
-    if (e->d_type != DT_REG && e->d_type != DT_UNKNOWN) continue;
-    if (auto stamp = stamp_at(::dirfd(d), e->d_name)) files.push_back({prefix + e->d_name, stamp});
+    if (name.front() == '.' || !name.ends_with(".yaml") || e->d_type == DT_DIR) continue;
+    files.push_back({prefix + e->d_name, stamp_at(::dirfd(d), e->d_name)});
   }
   ::closedir(d);
   std::sort(files.begin(), files.end(), [](const ScannedFile& a, const ScannedFile& b) { return a.path < b.path; });
@@ -67,9 +78,9 @@ ClientFolder scan_client_folder(const fs::path& root, const std::string& id) {
   const std::string dir = "clients/" + id;
   Fd fd(::open((root / dir).c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
   if (fd.fd < 0) {
-    // A linked client folder: its client.yaml is named, and refused when read.
-    if (errno == ELOOP || errno == ENOTDIR)
-      folder.client = ScannedFile{record_type<Client>().in_client(dir), std::nullopt};
+    // A linked or unreadable client folder: its client.yaml is named, and
+    // refused when read (never a client that silently vanishes).
+    if (errno != ENOENT) folder.client = ScannedFile{record_type<Client>().in_client(dir), std::nullopt};
     return folder;
   }
   auto file = [&](const RecordType& t) { return probe(fd.fd, t.in_client(dir), std::string(t.file).c_str()); };

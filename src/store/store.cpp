@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cstring>
 
 #include "caseload/core/ids.hpp"
 #include "caseload/store/decode.hpp"
@@ -80,6 +81,9 @@ std::vector<std::string> Store::client_ids() const {
   if (fs::is_symlink(fs::symlink_status(root_ / "clients", ec)))
     throw DataError({"clients", 0, 0}, "symbolic link: caseload does not follow links in the store",
                     "replace the link with the folder itself");
+  if (const int err = listing_error(root_ / "clients"))
+    throw DataError({"clients", 0, 0}, fmt::format("cannot be read: {}", std::strerror(err)),
+                    "check the folder's owner and permissions (`ls -ld clients`)");
   std::vector<std::string> ids;
   for (auto& name : list_dirs(root_ / "clients")) {
     if (is_client_id(name)) ids.push_back(std::move(name));
@@ -139,11 +143,18 @@ std::vector<Store::RecordFile> Store::record_files() const {
   }
   for (const auto& id : client_ids()) {
     const std::string dir = client_dir(id);
+    if (listing_error(root_ / dir)) {  // read as its client.yaml, which names the error
+      files.push_back({record_type<Client>().in_client(dir), &record_type<Client>()});
+      continue;
+    }
     for (const auto& type : all_record_types()) {
       const std::string path = type.in_client(dir);
       if (type.place == Place::ClientFile && exists(path)) {
         files.push_back({path, &type});
       } else if (type.place == Place::ClientEvents) {
+        // A folder that cannot be listed is checked as itself: reading it
+        // names the error at its path.
+        if (listing_error(root_ / path)) files.push_back({path, &type});
         for (const auto& name : list_non_folders(root_ / path)) {
           if (record_type_for_path(path + "/" + name) == &type) files.push_back({path + "/" + name, &type});
         }

@@ -49,6 +49,12 @@ FileRead read_regular_file(const std::filesystem::path& path, std::size_t limit)
 // "a link", "a FIFO", ...: what stands at a path instead of a regular file.
 std::string file_kind_name(const std::filesystem::path& path);
 
+// The errno that keeps a real folder `dir` from being listed (permission
+// denied); 0 when it lists, or is absent or not a folder (a link is refused
+// by name elsewhere). The list_* functions below list such a folder as
+// empty, so a caller that must not lose its entries asks this first.
+int listing_error(const std::filesystem::path& dir);
+
 // Names of the entries in `dir` that are regular files (not links), sorted;
 // an absent folder, and a folder that is itself a link, are empty.
 std::vector<std::string> list_files(const std::filesystem::path& dir);
