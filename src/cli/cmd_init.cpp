@@ -1,6 +1,7 @@
 // caseload init [DIR]: a new store with the default settings.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cctype>
 
 #include "caseload/cli/commands.hpp"
@@ -50,14 +51,22 @@ YAML::Node settings_tree(const std::string& agency, const std::vector<Worker>& w
   return encode_record(s, schemas::settings());
 }
 
-// .caseload/ holds the lock, the cache and edit copies: never for git.
+// .caseload/ holds the lock, the cache and edit copies, and `.NAME.tmp-*`
+// are the temporary files of writes cut short (check reports them): never
+// for git, so that not even `git add -A` takes them in.
 void ignore_local_state(const fs::path& dir) {
   std::string text = read_store_file_or_empty(dir, ".gitignore");
-  for (const auto& line : split_lines(text)) {
-    if (line == ".caseload/" || line == ".caseload" || line == "/.caseload/" || line == "/.caseload") return;
-  }
+  const auto lines = split_lines(text);
+  auto has = [&](std::initializer_list<std::string_view> forms) {
+    return std::any_of(lines.begin(), lines.end(),
+                       [&](const std::string& l) { return std::find(forms.begin(), forms.end(), l) != forms.end(); });
+  };
+  std::string add;
+  if (!has({".caseload/", ".caseload", "/.caseload/", "/.caseload"})) add += ".caseload/\n";
+  if (!has({".*.tmp-*"})) add += ".*.tmp-*\n";
+  if (add.empty()) return;
   if (!text.empty() && text.back() != '\n') text += '\n';
-  atomic_write(dir / ".gitignore", text + ".caseload/\n");
+  atomic_write(dir / ".gitignore", text + add);
 }
 
 // A store is versioned from its first commit, when git is installed and the

@@ -69,7 +69,8 @@ assert_eq 4 "$(git -C "$S" rev-list --count HEAD)" "commits after recovery"
 committed=$(git -C "$S" show --name-only --format= HEAD)
 assert_eq 1 "$(grep -c "^clients/$ana/client.yaml$" <<<"$committed")" "the left-over client in the commit"
 assert_eq 1 "$(grep -c "^clients/$siti/contacts/" <<<"$committed")" "the contact in the commit"
-assert_eq "?? clients/$siti/.client.yaml.tmp-AbC123" "$(clean)" "only the temp file is left uncommitted"
+assert_eq "" "$(clean)" "uncommitted files after recovery"
+git -C "$S" check-ignore -q "clients/$siti/.client.yaml.tmp-AbC123" || fail "a temp file is not ignored by git"
 _check; ! git -C "$S" ls-files | grep -q "tmp-" || fail "a temp file was committed"
 
 # `check --fix` commits leftovers when no other write comes.
@@ -81,5 +82,5 @@ run --root "$S" check --fix
 assert_exit 0
 assert_stderr_contains "committed the records earlier commands had left uncommitted"
 assert_eq 5 "$(git -C "$S" rev-list --count HEAD)" "commits after check --fix"
-assert_eq "?? clients/$siti/.client.yaml.tmp-AbC123" "$(clean)" "check --fix left a record uncommitted"
+assert_eq "" "$(clean)" "check --fix left a record uncommitted"
 pass

@@ -141,6 +141,9 @@ TEST_SUITE("store::fast_yaml") {
     // the fast reader must not accept what the full reader refuses.
     declined(std::string(1024, 'k') + ": v\n");
     declined("a:\n  " + std::string(2000, 'k') + ": v\n");
+    declined("a: {" + std::string(1100, 'k') + ": v}\n");  // in a flow map too
+    declined("a: 1\n...\n");                                // document markers and directives
+    declined("%YAML 1.2\n---\na: 1\n");
     declined("a: \"\\ud800\"\n");
     declined("");
     declined("# only a comment\n");
