@@ -26,6 +26,8 @@ inline const std::vector<std::string_view> contact_status = {"scheduled", "done"
                                                              "cancelled"};
 inline const std::vector<std::string_view> enrollment_status = {"applied", "approved", "denied",
                                                                 "ended"};
+// How often an income or expense of finances.yaml recurs (core/decimal's MonthlySum).
+inline const std::vector<std::string_view> every = {"week", "month", "year"};
 
 // The position of `value` in `options`, -1 when it is not one of them: for
 // orders that follow a list.

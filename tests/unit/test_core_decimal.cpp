@@ -1,0 +1,44 @@
+#include <doctest/doctest.h>
+
+#include "caseload/core/decimal.hpp"
+
+using namespace caseload;
+
+TEST_CASE("amounts parse exactly, with a decimal point or comma") {
+  CHECK(Decimal::parse("1234")->hundredths == 123400);
+  CHECK(Decimal::parse("1234.5")->hundredths == 123450);
+  CHECK(Decimal::parse("1234,50")->hundredths == 123450);
+  CHECK(Decimal::parse("0.07")->hundredths == 7);
+  CHECK(Decimal::parse("999999999999.99")->hundredths == 99999999999999);
+  for (const char* bad : {"", "-5", "1.234", "1,234.50", "1 234", "12e3", ".5", "5.", "0x10", "1.2.3", "abc",
+                          "1234567890123", "+5", "NaN"}) {
+    CAPTURE(bad);
+    CHECK_FALSE(Decimal::parse(bad));
+  }
+  CHECK(Decimal::parse("-5", true)->hundredths == -500);
+}
+
+TEST_CASE("decimal sums are exact where binary floating point is not") {
+  Decimal sum;
+  for (int i = 0; i < 10; ++i) sum += *Decimal::parse("0.10");
+  CHECK(sum == *Decimal::parse("1.00"));
+  CHECK((*Decimal::parse("0.10") + *Decimal::parse("0.20")).str() == "0.30");
+  CHECK((*Decimal::parse("5") - *Decimal::parse("7.25")).str() == "-2.25");
+  CHECK(Decimal::parse("65")->short_str() == "65");
+  CHECK(Decimal::parse("65.5")->short_str() == "65.50");
+}
+
+TEST_CASE("a budget counts by the month: a week is 52/12 of a month, rounded once") {
+  MonthlySum s;
+  CHECK(s.add(*Decimal::parse("100"), "week"));  // 433.333...
+  CHECK(s.monthly().str() == "433.33");
+  CHECK(s.add(*Decimal::parse("100"), "week"));  // 866.666... : rounded once, not 433.33 twice
+  CHECK(s.monthly().str() == "866.67");
+  CHECK(s.add(*Decimal::parse("1200"), "year"));
+  CHECK(s.monthly().str() == "966.67");
+  CHECK(s.add(*Decimal::parse("0.01"), "month"));
+  CHECK(s.monthly().str() == "966.68");
+  CHECK_FALSE(s.add(*Decimal::parse("5"), "fortnight"));
+  CHECK(Decimal::parse("1000")->divided_by(3).str() == "333.33");
+  CHECK(Decimal::parse("0.05")->divided_by(2).str() == "0.03");  // half away from zero
+}
