@@ -9,6 +9,7 @@
 #include <regex>
 
 #include "caseload/core/date.hpp"
+#include "caseload/core/decimal.hpp"
 #include "caseload/core/text.hpp"
 
 namespace caseload {
@@ -35,6 +36,7 @@ bool valid_for_kind(const std::string& v, FieldKind kind) {
     case FieldKind::PartialDate: return valid_partial_date(v);
     case FieldKind::DateTime: return DateTime::parse(v).has_value() && v.find(' ') == std::string::npos;
     case FieldKind::Period: return Period::parse(v).has_value();
+    case FieldKind::Amount: return Decimal::parse(v).has_value();
     case FieldKind::Integer: return !v.empty() && v.find_first_not_of("0123456789") == std::string::npos;
     case FieldKind::Bool: return v == "true" || v == "false";
     case FieldKind::Enum: return !v.empty();

@@ -115,6 +115,10 @@ ClientRecord read_client_folder(const fs::path& root, const ClientFolder& folder
   if (folder.plan) {
     r.plan = take(read_record<Plan>(root, cache, *folder.plan, record_type<Plan>()), on_broken, warnings, &r);
   }
+  if (folder.finances) {
+    r.finances = take(read_record<Finances>(root, cache, *folder.finances, record_type<Finances>()), on_broken,
+                      warnings, &r);
+  }
   read_events(root, cache, folder.assessments, record_type<Assessment>(), on_broken, warnings, r, r.assessments);
   read_events(root, cache, folder.referrals, record_type<Referral>(), on_broken, warnings, r, r.referrals);
   read_events(root, cache, folder.contacts, record_type<Contact>(), on_broken, warnings, r, r.contacts);

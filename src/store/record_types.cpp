@@ -17,6 +17,7 @@ const RecordType k_types[] = {
     {"client", &schemas::client(), Place::ClientFile, "client.yaml", nullptr, {}, hooks::client_rules},
     {"plan", &schemas::plan(), Place::ClientFile, "plan.yaml", nullptr, {}, hooks::plan_rules,
      hooks::prepare_plan_merge},
+    {"finances", &schemas::finances(), Place::ClientFile, "finances.yaml", nullptr, {}, nullptr},
     {"assessment", &schemas::assessment(), Place::ClientEvents, "assessments", is_assessment_stem,
      "an assessment file is named <YYYY-MM-DD>-<suffix>.yaml (older: <YYYY-MM-DD>[-N].yaml)",
      hooks::assessment_rules},
@@ -44,9 +45,10 @@ template <> const RecordType& record_type<Settings>() { return k_types[0]; }
 template <> const RecordType& record_type<Resource>() { return k_types[1]; }
 template <> const RecordType& record_type<Client>() { return k_types[2]; }
 template <> const RecordType& record_type<Plan>() { return k_types[3]; }
-template <> const RecordType& record_type<Assessment>() { return k_types[4]; }
-template <> const RecordType& record_type<Contact>() { return k_types[5]; }
-template <> const RecordType& record_type<Referral>() { return k_types[6]; }
+template <> const RecordType& record_type<Finances>() { return k_types[4]; }
+template <> const RecordType& record_type<Assessment>() { return k_types[5]; }
+template <> const RecordType& record_type<Contact>() { return k_types[6]; }
+template <> const RecordType& record_type<Referral>() { return k_types[7]; }
 
 const RecordType* record_type_for_path(std::string_view path) {
   if (!path.ends_with(".yaml")) return nullptr;

@@ -87,6 +87,7 @@ ClientFolder scan_client_folder(const fs::path& root, const std::string& id) {
   auto events = [&](const RecordType& t) { return yaml_files_at(fd.fd, dir, std::string(t.file).c_str()); };
   folder.client = file(record_type<Client>());
   folder.plan = file(record_type<Plan>());
+  folder.finances = file(record_type<Finances>());
   folder.assessments = events(record_type<Assessment>());
   folder.referrals = events(record_type<Referral>());
   folder.contacts = events(record_type<Contact>());

@@ -22,6 +22,7 @@ struct ScannedFile {
 struct ClientFolder {
   std::optional<ScannedFile> client;  // client.yaml, if anything has that name
   std::optional<ScannedFile> plan;    // plan.yaml, likewise
+  std::optional<ScannedFile> finances;
   std::vector<ScannedFile> assessments, referrals, contacts;  // regular .yaml files, by name
 };
 

@@ -128,6 +128,34 @@ const Schema k_goal{"goal",
 const Schema k_plan{"plan.yaml",
                     {{"review", K::Date}, {"goals", K::MapList, false, {}, &k_goal}}};
 
+const Schema k_income{.name = "income",
+                      .fields = {{"kind", K::String, true},
+                                 {"amount", K::Amount, true},
+                                 {"every", K::Enum, true, choices::every},
+                                 {"member", K::String},
+                                 {"from", K::Date}},
+                      .flow = true,
+                      .merge_key = {"kind", "member"}};
+const Schema k_expense{.name = "expense",
+                       .fields = {{"kind", K::String, true},
+                                  {"amount", K::Amount, true},
+                                  {"every", K::Enum, true, choices::every}},
+                       .flow = true,
+                       .merge_key = {"kind"}};
+const Schema k_debt{.name = "debt",
+                    .fields = {{"creditor", K::String, true},
+                               {"amount", K::Amount, true},
+                               {"due", K::Date},
+                               {"monthly", K::Amount}},
+                    .flow = true,
+                    .merge_key = {"creditor"}};
+const Schema k_finances{"finances.yaml",
+                        {{"reviewed", K::Date},
+                         {"incomes", K::MapList, false, {}, &k_income},
+                         {"expenses", K::MapList, false, {}, &k_expense},
+                         {"debts", K::MapList, false, {}, &k_debt},
+                         {"notes", K::Text}}};
+
 const Schema k_history{.name = "history entry",
                        .fields = {{"date", K::Date, true},
                                   {"status", K::Enum, true, choices::referral_status},
@@ -175,6 +203,7 @@ const Schema& settings() { return k_settings; }
 const Schema& client() { return k_client; }
 const Schema& assessment() { return k_assessment; }
 const Schema& plan() { return k_plan; }
+const Schema& finances() { return k_finances; }
 const Schema& referral() { return k_referral; }
 const Schema& contact() { return k_contact; }
 const Schema& resource() { return k_resource; }

@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "caseload/core/decimal.hpp"
 #include "caseload/core/ids.hpp"
 #include "caseload/core/referral.hpp"
 #include "caseload/core/spelling.hpp"
@@ -127,6 +128,9 @@ class Checker {
       case FieldKind::Period:
         if (!Period::parse(s))
           error(v, fmt::format("{}: '{}' is not a period (e.g. 30d, 2w, 3m, 1y)", name, s));
+        break;
+      case FieldKind::Amount:
+        if (!Decimal::parse(s)) error(v, fmt::format("{} is not {}", name, k_amount_forms));
         break;
       case FieldKind::Integer:
         if (s.empty() || s.find_first_not_of("0123456789") != std::string::npos)

@@ -56,7 +56,7 @@ class SchemaWalker {
     };
     if constexpr (std::is_same_v<T, std::string>) {
       expect(f.kind == K::String || f.kind == K::Id || f.kind == K::Text || f.kind == K::Enum ||
-             f.kind == K::PartialDate);
+             f.kind == K::PartialDate || f.kind == K::Amount);
       if (f.kind == K::Enum) expect(!f.choices.empty());
     } else if constexpr (std::is_same_v<T, std::vector<std::string>>) {
       expect(f.kind == K::StringList || f.kind == K::Any);
@@ -159,8 +159,8 @@ TEST_SUITE("store::record_types") {
       CHECK(std::find(names.begin(), names.end(), t.name) == names.end());
       names.push_back(t.name);
     }
-    CHECK(names == std::vector<std::string_view>{"settings", "resource", "client", "plan", "assessment", "contact",
-                                                 "referral"});
+    CHECK(names == std::vector<std::string_view>{"settings", "resource", "client", "plan", "finances", "assessment",
+                                                 "contact", "referral"});
 #define CASELOAD_CHECK_ROW(T) CHECK(&record_type<T>() == record_type_of(*record_type<T>().schema));
     CASELOAD_FOR_EACH_RECORD(CASELOAD_CHECK_ROW)
 #undef CASELOAD_CHECK_ROW
@@ -173,6 +173,7 @@ TEST_SUITE("store::record_types") {
       return t ? std::string(t->name) : "-";
     };
     CHECK(name_of("caseload.yaml") == "settings");
+    CHECK(name_of("clients/3FZK8R/finances.yaml") == "finances");
     CHECK(name_of("resources/food-bank-north.yaml") == "resource");
     CHECK(name_of("clients/K7Q2MX/client.yaml") == "client");
     CHECK(name_of("clients/K7Q2MX/plan.yaml") == "plan");

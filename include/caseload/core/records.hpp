@@ -242,6 +242,52 @@ template <class Io, RecordOf<Plan> Self> void fields(Io& io, Self& p) {
   io("review", p.review)("goals", p.goals);
 }
 
+// clients/<id>/finances.yaml: the household budget. Amounts are kept as
+// written (two-place decimals, core/decimal.hpp) in the store's currency;
+// core/finances reads them.
+struct Income {
+  std::string kind;
+  std::string amount;
+  std::string every;   // choices::every
+  std::string member;  // a household member's name; empty for the client
+  std::optional<Date> from;
+};
+template <class Io, RecordOf<Income> Self> void fields(Io& io, Self& i) {
+  io("kind", i.kind)("amount", i.amount)("every", i.every)("member", i.member)("from", i.from);
+}
+
+struct Expense {
+  std::string kind;
+  std::string amount;
+  std::string every;
+};
+template <class Io, RecordOf<Expense> Self> void fields(Io& io, Self& e) {
+  io("kind", e.kind)("amount", e.amount)("every", e.every);
+}
+
+struct Debt {
+  std::string creditor;
+  std::string amount;   // what is owed
+  std::optional<Date> due;
+  std::string monthly;  // the agreed monthly payment, if any
+};
+template <class Io, RecordOf<Debt> Self> void fields(Io& io, Self& d) {
+  io("creditor", d.creditor)("amount", d.amount)("due", d.due)("monthly", d.monthly);
+}
+
+struct Finances {
+  std::string path;
+  std::optional<Date> reviewed;
+  std::vector<Income> incomes;
+  std::vector<Expense> expenses;
+  std::vector<Debt> debts;
+  std::string notes;
+};
+template <class Io, RecordOf<Finances> Self> void fields(Io& io, Self& f) {
+  io.path(f.path);
+  io("reviewed", f.reviewed)("incomes", f.incomes)("expenses", f.expenses)("debts", f.debts)("notes", f.notes);
+}
+
 struct HistoryEntry {
   std::optional<Date> date;
   std::string status;
@@ -324,6 +370,7 @@ struct ClientRecord {
   Client client;     // only the ID when client.yaml itself cannot be read
   std::vector<Assessment> assessments;  // by date, then file name
   std::optional<Plan> plan;
+  std::optional<Finances> finances;
   std::vector<Referral> referrals;  // by file name
   std::vector<Contact> contacts;    // by date, then file name
   std::vector<UnreadableFile> unreadable;  // by path; client.yaml's first
@@ -335,7 +382,8 @@ struct ClientRecord {
 
 // The file records, each with its field list: for the templates instantiated
 // once per record type (decoder, cache codec, writer).
-#define CASELOAD_FOR_EACH_RECORD(X) X(Settings) X(Client) X(Assessment) X(Plan) X(Referral) X(Contact) X(Resource)
+#define CASELOAD_FOR_EACH_RECORD(X) \
+  X(Settings) X(Client) X(Assessment) X(Plan) X(Finances) X(Referral) X(Contact) X(Resource)
 
 // Text as people read it: a stored literal block's final newline dropped.
 std::string display_text(const std::string& stored);

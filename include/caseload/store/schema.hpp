@@ -18,6 +18,7 @@ enum class FieldKind {
   PartialDate,  // YYYY, YYYY-MM or YYYY-MM-DD
   DateTime,     // YYYY-MM-DD or YYYY-MM-DDTHH:MM
   Period,       // 30d, 2w, 3m, 1y
+  Amount,       // a two-place decimal: 1234.50 (core/decimal.hpp)
   Integer,
   Bool,
   Enum,        // one of `choices`
@@ -58,6 +59,7 @@ const Schema& settings();
 const Schema& client();
 const Schema& assessment();
 const Schema& plan();
+const Schema& finances();
 const Schema& referral();
 const Schema& contact();
 const Schema& resource();
