@@ -39,11 +39,13 @@ const Schema k_defaults{"defaults",
                          {"contact_every", K::Period},
                          {"reassess_every", K::Period},
                          {"referral_follow_up", K::Period},
-                         {"consent_warning", K::Period}}};
+                         {"consent_warning", K::Period},
+                         {"finances_every", K::Period}}};
 const Schema k_git{"git", {{"autocommit", K::Bool}}};
 const Schema k_settings{"caseload.yaml",
                         {{"schema", K::Integer, true},
                          {"agency", K::String},
+                         {"currency", K::String},
                          {"workers", K::MapList, true, {}, &k_worker},
                          {"defaults", K::Map, false, {}, &k_defaults},
                          {"scale", K::FlowMap},

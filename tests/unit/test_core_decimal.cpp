@@ -42,3 +42,27 @@ TEST_CASE("a budget counts by the month: a week is 52/12 of a month, rounded onc
   CHECK(Decimal::parse("1000")->divided_by(3).str() == "333.33");
   CHECK(Decimal::parse("0.05")->divided_by(2).str() == "0.03");  // half away from zero
 }
+
+#include "caseload/core/finances.hpp"
+
+TEST_CASE("a household budget: monthly totals, net and per person, exact to the cent") {
+  Finances f;
+  f.incomes = {{"wages", "100", "week", "", {}}, {"child-benefit", "94.88", "month", "Ana", {}},
+               {"bonus", "bad", "month", "", {}}};
+  f.expenses = {{"rent", "650", "month"}, {"insurance", "240", "year"}};
+  f.debts = {{"Bank", "3400", {}, "100"}, {"Phone", "120.50", {}, ""}};
+  const Budget b = budget_of(f, 3);
+  CHECK(b.income_monthly.str() == "528.21");  // 433.333... + 94.88
+  CHECK(b.expenses_monthly.str() == "670.00");
+  CHECK(b.debt_payments_monthly.str() == "100.00");
+  CHECK(b.debt_total.str() == "3520.50");
+  CHECK(b.net_monthly.str() == "-241.79");
+  CHECK(b.income_per_person_monthly.str() == "176.07");
+  REQUIRE(b.unreadable.size() == 1);
+  CHECK(b.unreadable[0] == "income 3");
+  REQUIRE(b.lines.size() == 6);
+  CHECK(b.lines[0].monthly.str() == "433.33");
+  CHECK(b.lines[1].label == "child-benefit (Ana)");
+  CHECK(b.lines[4].section == "debt");
+  CHECK(b.lines[4].number == 1);
+}

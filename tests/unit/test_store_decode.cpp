@@ -218,6 +218,7 @@ defaults:
   reassess_every: 90d
   referral_follow_up: 7d
   consent_warning: 14d
+  finances_every: 6m
 scale: {1: in crisis, 2: vulnerable, 3: safe, 4: building capacity, 5: empowered}
 domains:
   - {id: income, name: Income}

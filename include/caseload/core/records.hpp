@@ -62,10 +62,12 @@ struct Defaults {
   Period reassess_every{90, 'd'};
   Period referral_follow_up{7, 'd'};
   Period consent_warning{14, 'd'};  // how long before a consent expires it is a follow-up
+  Period finances_every{6, 'm'};    // how old a budget may be for a client with an open enrollment
 };
 template <class Io, RecordOf<Defaults> Self> void fields(Io& io, Self& d) {
   io("worker", d.worker)("contact_every", d.contact_every)("reassess_every", d.reassess_every)(
-      "referral_follow_up", d.referral_follow_up)("consent_warning", d.consent_warning);
+      "referral_follow_up", d.referral_follow_up)("consent_warning", d.consent_warning)("finances_every",
+                                                                                        d.finances_every);
 }
 
 // caseload.yaml's `git:`.
@@ -77,6 +79,7 @@ template <class Io, RecordOf<GitSettings> Self> void fields(Io& io, Self& g) { i
 struct Settings {
   int schema = 1;
   std::string agency;
+  std::string currency;  // of every amount in the store (ISO 4217: EUR, NOK, PHP, IDR, BDT ...)
   std::vector<Worker> workers;
   Defaults defaults;
   std::map<int, std::string> scale;  // level -> label
@@ -89,7 +92,7 @@ struct Settings {
   const Program* find_program(const std::string& id) const;
 };
 template <class Io, RecordOf<Settings> Self> void fields(Io& io, Self& s) {
-  io("schema", s.schema)("agency", s.agency)("workers", s.workers)("defaults", s.defaults)("scale", s.scale)(
+  io("schema", s.schema)("agency", s.agency)("currency", s.currency)("workers", s.workers)("defaults", s.defaults)("scale", s.scale)(
       "domains", s.domains)("programs", s.programs)("git", s.git);
 }
 
