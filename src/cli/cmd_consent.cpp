@@ -61,7 +61,8 @@ void write_table(Context& ctx, const std::string& id, const std::vector<Consent>
   for (const auto& c : consents) {
     const std::string state = state_of(c, today);
     t.rows.push_back({c.to, join(c.scope), date_or_empty(c.given), date_or_empty(c.expires),
-                      c.in_force(today) ? style.green(state) : style.dim(state)});
+                      state});
+    t.paint.push_back({Paint::none, Paint::none, Paint::none, Paint::none, c.in_force(today) ? Paint::green : Paint::dim});
   }
   print_table(ctx.out, t, style);
 }

@@ -103,10 +103,11 @@ int run_list(const ListOptions& o, Context& ctx) {
     t.give_way = {1};  // the name; IDs and dates are read whole
     apply_fit(t, ctx.table_fit());
     for (const auto& r : rows) {
-      std::string due = r.next_due;
-      if (!due.empty() && due < today.str()) due = style.red(due);
+      const bool overdue = !r.next_due.empty() && r.next_due < today.str();
       t.rows.push_back({r.client->id, r.client->name, r.client->worker, date_or_empty(r.client->opened),
-                        r.last_contact, due});
+                        r.last_contact, r.next_due});
+      t.paint.push_back({Paint::none, Paint::none, Paint::none, Paint::none, Paint::none,
+                         overdue ? Paint::red : Paint::none});
     }
     if (rows.empty() && unreadable.empty()) {
       if (!ctx.global.quiet) ctx.err << "No clients match.\n";

@@ -186,6 +186,7 @@ class Screen {
       auto name = resources_.find(ref.resource);
       t.rows.push_back({ref.id, ref.status, ref.follow_up ? due_text("follow-up", *ref.follow_up) : "",
                         name == resources_.end() ? ref.resource : name->second});
+      t.paint.push_back({Paint::none, Paint::none, ref.follow_up && *ref.follow_up < today_ ? Paint::red : Paint::none});
     }
     if (!t.rows.empty()) section("Open referrals", table_text(t));
   }
@@ -209,7 +210,9 @@ class Screen {
     t.headers = {"", "", ""};
     for (const auto& en : c_.enrollments) {
       std::vector<std::string> dates;
+      bool overdue = false;
       if (en.status == "approved") {
+        overdue = (en.next_report && *en.next_report < today_) || (en.renew_by && *en.renew_by < today_);
         if (en.next_report) dates.push_back(due_text("report", *en.next_report));
         if (en.renew_by) dates.push_back(due_text("renew by", *en.renew_by));
       } else if (en.status == "applied" && en.applied) {
@@ -218,13 +221,14 @@ class Screen {
         dates.push_back("decided " + en.decided->str());
       }
       t.rows.push_back({en.program, en.status, join(dates)});
+      t.paint.push_back({Paint::none, Paint::none, overdue ? Paint::red : Paint::none});
     }
     if (!t.rows.empty()) section("Programs", table_text(t));
   }
 
   std::string due_text(const std::string& label, const Date& date) {
     std::string text = label + " " + date.str();
-    return date < today_ ? style_.red(text + " (overdue)") : text;
+    return date < today_ ? text + " (overdue)" : text;  // the cell is painted red
   }
 
   void next_followups() {
@@ -233,9 +237,8 @@ class Screen {
     Table t;
     t.headers = {"", "", ""};
     for (size_t i = 0; i < items.size() && i < 6; ++i) {
-      std::string date = items[i].date.str();
-      if (items[i].overdue > 0) date = style_.red(date);
-      t.rows.push_back({date, items[i].kind, items[i].what});
+      t.rows.push_back({items[i].date.str(), items[i].kind, items[i].what});
+      t.paint.push_back({items[i].overdue > 0 ? Paint::red : Paint::none});
     }
     if (!t.rows.empty()) section("Next follow-ups", table_text(t));
   }

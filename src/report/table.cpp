@@ -38,6 +38,18 @@ void apply_fit(Table& table, const TableFit& fit) {
   }
 }
 
+std::string Style::paint(Paint p, const std::string& s) const {
+  switch (p) {
+    case Paint::none: return s;
+    case Paint::bold: return bold(s);
+    case Paint::dim: return dim(s);
+    case Paint::red: return red(s);
+    case Paint::yellow: return yellow(s);
+    case Paint::green: return green(s);
+  }
+  return s;
+}
+
 std::string Style::bold(const std::string& s) const { return wrap(color, "1", s); }
 std::string Style::dim(const std::string& s) const { return wrap(color, "2", s); }
 std::string Style::red(const std::string& s) const { return wrap(color, "31", s); }
@@ -48,7 +60,9 @@ void print_table(std::ostream& out, const Table& table, const Style& style) {
   const size_t columns = table.headers.size();
   std::vector<std::vector<std::string>> cells;
   auto fit = [&](const std::string& cell, size_t column) {
-    std::string one = first_line(cell);
+    // A cell from the store never reaches the terminal raw: an escape
+    // sequence or a bidi override in a name could repaint the screen.
+    std::string one = escape_for_terminal(first_line(cell));
     int limit = column < table.max_width.size() ? table.max_width[column] : 0;
     return limit > 0 ? truncate_to_width(one, limit) : one;
   };
@@ -63,25 +77,30 @@ void print_table(std::ostream& out, const Table& table, const Style& style) {
     cells.push_back(std::move(line));
   }
   if (table.fit_width > 0) narrow_to_fit(table, width, cells);
-  auto emit = [&](const std::vector<std::string>& line, bool header) {
+  auto paint_of = [&](size_t row, size_t column) {
+    return row < table.paint.size() && column < table.paint[row].size() ? table.paint[row][column] : Paint::none;
+  };
+  auto emit = [&](const std::vector<std::string>& line, bool header, size_t row) {
     std::string text;
     for (size_t c = 0; c < columns; ++c) {
       const bool last = c + 1 == columns;
-      std::string cell = last ? line[c] : pad_to_width(line[c], width[c]);
-      text += header ? style.bold(cell) : cell;
+      const bool right = c < table.right.size() && table.right[c];
+      std::string cell = right ? std::string(width[c] - display_width(line[c]), ' ') + line[c]
+                         : last ? line[c] : pad_to_width(line[c], width[c]);
+      text += style.paint(header ? Paint::bold : paint_of(row, c), cell);
       if (!last) text += "  ";
     }
     while (!text.empty() && text.back() == ' ') text.pop_back();
     out << text << '\n';
   };
-  if (table.groups.empty()) emit(table.headers, true);
+  if (table.groups.empty()) emit(table.headers, true, 0);
   for (size_t i = 0; i < cells.size(); ++i) {
     if (!table.groups.empty() && (i == 0 || table.groups[i] != table.groups[i - 1])) {
       if (i > 0) out << '\n';
       out << style.bold(table.groups[i]) << '\n';
-      if (i == 0) emit(table.headers, true);
+      if (i == 0) emit(table.headers, true, 0);
     }
-    emit(cells[i], false);
+    emit(cells[i], false, i);
   }
 }
 

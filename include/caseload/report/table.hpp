@@ -7,8 +7,14 @@
 
 namespace caseload {
 
+// A cell's colour. Cells carry it beside their text, never as escape codes
+// inside it: the table escapes every cell (text from the store may hold
+// control characters) and only then colours it.
+enum class Paint : unsigned char { none, bold, dim, red, yellow, green };
+
 struct Style {
   bool color = false;
+  std::string paint(Paint p, const std::string& s) const;
   std::string bold(const std::string& s) const;
   std::string dim(const std::string& s) const;
   std::string red(const std::string& s) const;
@@ -20,6 +26,10 @@ struct Table {
   std::vector<std::string> headers;
   std::vector<std::vector<std::string>> rows;
   std::vector<int> max_width;  // per column; 0 = no limit (cells are cut with …)
+  // Per column: aligned right, as amounts are read by their decimal point.
+  std::vector<bool> right;
+  // Optional, per row and then per column: each cell's colour.
+  std::vector<std::vector<Paint>> paint;
   // Optional, one per row: a heading printed before the first row of each
   // run of rows with the same group (columns stay aligned across groups).
   std::vector<std::string> groups;
