@@ -51,7 +51,7 @@ class Reader {
     parse(key, v, out, "'{}': not a valid date-time (YYYY-MM-DDTHH:MM); ignored");
   }
   void read(std::string_view key, const Node& v, std::optional<Period>& out) const {
-    parse(key, v, out, "'{}': not a period such as 30d, 2w, 3m, 1y; ignored");
+    parse(key, v, out, "'{}': not a period from 1d to 10y such as 30d, 2w, 3m, 1y; ignored");
   }
   // A setting with a default keeps it unless the file gives a valid value.
   void read(std::string_view key, const Node& v, Period& out) const {
@@ -97,10 +97,15 @@ class Reader {
   }
 
   template <typename T>
+  static std::optional<T> parse_value(const std::optional<T>&, const std::string& s) { return T::parse(s); }
+  // Every period of a record or of caseload.yaml is a cadence (core/date).
+  static std::optional<Period> parse_value(const std::optional<Period>&, const std::string& s) { return parse_cadence(s); }
+
+  template <typename T>
   void parse(std::string_view key, const Node& v, std::optional<T>& out, const char* message) const {
     auto s = scalar(v);
     if (!s) return;
-    out = T::parse(*s);
+    out = parse_value(out, *s);
     if (!out && warnings_)
       warnings_->push_back({doc_.where(child(map_, key)), Severity::Warning, fmt::format(fmt::runtime(message), key)});
   }

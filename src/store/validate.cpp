@@ -125,8 +125,7 @@ class Checker {
           error(v, fmt::format("{}: not a valid date-time (YYYY-MM-DDTHH:MM)", name));
         break;
       case FieldKind::Period:
-        if (!Period::parse(s))
-          error(v, fmt::format("{}: not a period (e.g. 30d, 2w, 3m, 1y)", name));
+        if (!parse_cadence(s)) error(v, fmt::format("{}: not {}", name, k_cadence_form));
         break;
       case FieldKind::Integer:
         if (s.empty() || s.find_first_not_of("0123456789") != std::string::npos)
