@@ -41,11 +41,14 @@ class Checker {
         continue;
       }
       const std::string& key = it->first.Scalar();
+      unsafe_text(it->first, schema.find(key), true);
       if (!seen.insert(key).second) {
         error(it->first, schema.find(key) ? fmt::format("duplicate key '{}'", key) : std::string("duplicate key"));
         continue;
       }
-      if (const Field* f = schema.find(key)) {
+      const Field* f = schema.find(key);
+      if (!f || (f->kind != FieldKind::Map && f->kind != FieldKind::MapList)) unsafe_text(it->second, f, false);
+      if (f) {
         value(it->first, it->second, *f, context);
       } else {
         near_miss(node, it->first, schema, context);
@@ -71,6 +74,27 @@ class Checker {
     const auto meant = likely_meant(key.Scalar(), known);
     if (meant && !child(map, *meant).IsDefined())
       warning(key, fmt::format("{}unknown key; did you mean '{}'?", context, *meant));
+  }
+
+  // Control characters and bidirectional overrides in a record can drive a
+  // terminal or forge a line of output; every output escapes them, and check
+  // says where they are (never what they say). A multi-line text may hold
+  // tabs and newlines; a key or one-line value may not.
+  void unsafe_text(const YAML::Node& v, const Field* f, bool is_key) {
+    if (v.IsScalar()) {
+      const bool multi_line = !is_key && (!f || f->kind == FieldKind::Text || f->kind == FieldKind::Any);
+      if (!has_unsafe_characters(v.Scalar(), multi_line)) return;
+      const std::string what = f ? fmt::format("'{}'", f->key) : std::string(is_key ? "a key" : "a value");
+      warning(v, fmt::format("{}{} holds control characters or bidirectional overrides (shown as escapes); "
+                             "remove them", what, is_key && f ? " (the key)" : ""));
+    } else if (v.IsMap()) {
+      for (auto it = v.begin(); it != v.end(); ++it) {
+        unsafe_text(it->first, nullptr, true);
+        unsafe_text(it->second, f && f->kind == FieldKind::Any ? f : nullptr, false);
+      }
+    } else if (v.IsSequence()) {
+      for (const auto& item : v) unsafe_text(item, f, false);
+    }
   }
 
   void value(const YAML::Node& key, const YAML::Node& v, const Field& f, const std::string& context) {
