@@ -102,7 +102,8 @@ Decision decision_from_options(const EnrollOptions& o, Context& ctx, const Date&
 void check_decision(const std::string& id, const std::string& program, const std::string& from, const Decision& d) {
   const std::string again = fmt::format("`caseload enroll {} {}` records a new application", id, program);
   if (!is_one_of(from, choices::enrollment_status)) {
-    throw Error(fmt::format("the enrollment of {} in {} has no valid status ('{}'); nothing was changed", id, program, from),
+    throw Error(fmt::format("the enrollment of {} in {} has no valid status ({}); nothing was changed", id, program,
+                            join_choices(choices::enrollment_status)),
                 "fix client.yaml (e.g. `caseload edit`), then run `caseload check`");
   }
   if (from == "ended") throw Error(fmt::format("the enrollment of {} in {} has ended", id, program), again);

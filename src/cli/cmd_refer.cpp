@@ -132,7 +132,7 @@ void check_move(const Document& doc, const std::string& from, const Move& move, 
   const std::string id = file_stem(doc.path);
   if (!is_referral_status(from)) {
     throw DataError(doc.where(child(doc.root, "status")),
-                    fmt::format("referral {} has no valid status ('{}'); nothing was changed", id, from),
+                    fmt::format("referral {}: 'status': {}; nothing was changed", id, not_one_of(from, choices::referral_status)),
                     "fix the file (e.g. `caseload edit`), then run `caseload check`");
   }
   if (from == to) {

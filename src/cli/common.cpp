@@ -186,8 +186,8 @@ void warn_far_past_date(Context& ctx, const Date& date, const Date& today, const
 }
 
 Period parse_period_option(const std::string& value, const std::string& flag) {
-  auto p = Period::parse(value);
-  if (!p) throw UsageError(fmt::format("{}: '{}' is not a period", flag, value), "periods look like 30d, 2w, 3m, 1y");
+  auto p = parse_cadence(value);
+  if (!p) throw UsageError(fmt::format("{}: '{}' is not {}", flag, value, k_cadence_form));
   return *p;
 }
 

@@ -85,7 +85,10 @@ std::string Context::acting_worker(const Store& store, const std::string& flag) 
   if (!store.settings().find_worker(id)) {
     std::string known;
     for (const auto& w : store.settings().workers) known += (known.empty() ? "" : ", ") + w.id;
-    throw UsageError(fmt::format("{}: unknown worker '{}'", source, id),
+    // The ID is named when the user typed it; one read from caseload.yaml is
+    // the store's, and the message names its place instead.
+    const std::string named = std::string_view(source).starts_with("defaults.") ? "" : fmt::format(" '{}'", id);
+    throw UsageError(fmt::format("{}: unknown worker{}", source, named),
                      fmt::format("workers in caseload.yaml: {}", known.empty() ? "(none)" : known));
   }
   return id;

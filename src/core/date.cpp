@@ -110,6 +110,14 @@ std::optional<Period> Period::parse(std::string_view text) {
   return Period{count, unit};
 }
 
+std::optional<Period> parse_cadence(std::string_view text) {
+  auto p = Period::parse(text);
+  if (!p || p->count < 1) return std::nullopt;
+  const int most = p->unit == 'd' ? 3650 : p->unit == 'w' ? 520 : p->unit == 'm' ? 120 : 10;
+  if (p->count > most) return std::nullopt;
+  return p;
+}
+
 Date Period::after(const Date& from) const {
   switch (unit) {
     case 'w': return from.add_days(7L * count);

@@ -73,9 +73,10 @@ std::string consent_lapse(const std::vector<Consent>& consents, const std::strin
   const auto naming = consents_naming(consents, resource_id, organization);
   if (naming.empty() || naming.back()->in_force(today)) return "";
   const Consent& c = *naming.back();
-  if (c.revoked && *c.revoked <= today) return fmt::format("was revoked on {}", c.revoked->str());
-  if (c.expires && *c.expires < today) return fmt::format("expired on {}", c.expires->str());
-  if (c.given && *c.given > today) return fmt::format("is given only from {}", c.given->str());
+  // No dates: this ends up in check's output, and a consent's dates are the client's (SECURITY.md).
+  if (c.revoked && *c.revoked <= today) return "was revoked";
+  if (c.expires && *c.expires < today) return "has expired";
+  if (c.given && *c.given > today) return "is not in force yet (given from a later day)";
   return "has no given date";
 }
 

@@ -43,15 +43,15 @@ class Reader {
     if (auto s = scalar(v)) out = *s != "false";
   }
   // A value that is not of its type is left out with a warning, so that
-  // store-wide lists can go on.
+  // store-wide lists can go on. The warning names the key, never the value.
   void read(std::string_view key, const Node& v, std::optional<Date>& out) const {
-    parse(key, v, out, "'{}' is not a valid date (YYYY-MM-DD); ignored");
+    parse(key, v, out, "'{}': not a valid date (YYYY-MM-DD); ignored");
   }
   void read(std::string_view key, const Node& v, std::optional<DateTime>& out) const {
-    parse(key, v, out, "'{}' is not a valid date-time; ignored");
+    parse(key, v, out, "'{}': not a valid date-time (YYYY-MM-DDTHH:MM); ignored");
   }
   void read(std::string_view key, const Node& v, std::optional<Period>& out) const {
-    parse(key, v, out, "'{}' is not a period such as 30d, 2w, 3m, 1y; ignored");
+    parse(key, v, out, "'{}': not a period from 1d to 10y such as 30d, 2w, 3m, 1y; ignored");
   }
   // A setting with a default keeps it unless the file gives a valid value.
   void read(std::string_view key, const Node& v, Period& out) const {
@@ -97,12 +97,17 @@ class Reader {
   }
 
   template <typename T>
+  static std::optional<T> parse_value(const std::optional<T>&, const std::string& s) { return T::parse(s); }
+  // Every period of a record or of caseload.yaml is a cadence (core/date).
+  static std::optional<Period> parse_value(const std::optional<Period>&, const std::string& s) { return parse_cadence(s); }
+
+  template <typename T>
   void parse(std::string_view key, const Node& v, std::optional<T>& out, const char* message) const {
     auto s = scalar(v);
     if (!s) return;
-    out = T::parse(*s);
+    out = parse_value(out, *s);
     if (!out && warnings_)
-      warnings_->push_back({doc_.where(child(map_, key)), Severity::Warning, fmt::format(fmt::runtime(message), *s)});
+      warnings_->push_back({doc_.where(child(map_, key)), Severity::Warning, fmt::format(fmt::runtime(message), key)});
   }
 
   const Doc& doc_;

@@ -84,7 +84,9 @@ void check_block_key(const Document& doc, const YAML::Node& key) {
   at += k.size();
   while (at < doc.text.size() && (doc.text[at] == ' ' || doc.text[at] == '\t')) ++at;
   if (at < doc.text.size() && doc.text[at] == ':') return;
-  throw DataError(doc.where(key), fmt::format("YAML syntax: '{}' is not followed by ':'", k),
+  // The stray text may be anything the record holds: it is named only when it is a key of the record.
+  const std::string what = doc.schema && doc.schema->knows_key(k) ? fmt::format("'{}'", k) : std::string("a key");
+  throw DataError(doc.where(key), fmt::format("YAML syntax: {} is not followed by ':'", what),
                   "write `key: value`, or remove the stray text");
 }
 
@@ -108,7 +110,9 @@ void check_keys(const Document& doc, const YAML::Node& map) {
       if (name != it->first.Scalar()) continue;
       // Which of the two values counts is up to each YAML reader: refuse.
       throw DataError(doc.where(it->first),
-                      fmt::format("duplicate key '{}' (first at line {})", name, first.Mark().line + 1),
+                      fmt::format("duplicate key{} (first at line {})",
+                                  doc.schema && doc.schema->knows_key(name) ? fmt::format(" '{}'", name) : "",
+                                  first.Mark().line + 1),
                       "keep one of the two");
     }
     seen.emplace_back(it->first.Scalar(), it->first);

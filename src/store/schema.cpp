@@ -21,6 +21,11 @@ int Schema::rank(std::string_view key) const {
   return -1;
 }
 
+bool Schema::knows_key(std::string_view key) const {
+  return std::any_of(fields.begin(), fields.end(),
+                     [&](const Field& f) { return f.key == key || (f.nested && f.nested->knows_key(key)); });
+}
+
 namespace schemas {
 namespace {
 using K = FieldKind;

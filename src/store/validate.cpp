@@ -42,11 +42,14 @@ class Checker {
         continue;
       }
       const std::string& key = it->first.Scalar();
+      unsafe_text(it->first, schema.find(key), true);
       if (!seen.insert(key).second) {
-        error(it->first, fmt::format("duplicate key '{}'", key));
+        error(it->first, schema.find(key) ? fmt::format("duplicate key '{}'", key) : std::string("duplicate key"));
         continue;
       }
-      if (const Field* f = schema.find(key)) {
+      const Field* f = schema.find(key);
+      if (!f || (f->kind != FieldKind::Map && f->kind != FieldKind::MapList)) unsafe_text(it->second, f, false);
+      if (f) {
         value(it->first, it->second, *f, context);
       } else {
         near_miss(node, it->first, schema, context);
@@ -71,7 +74,28 @@ class Checker {
     for (const auto& f : schema.fields) known.push_back(f.key);
     const auto meant = likely_meant(key.Scalar(), known);
     if (meant && !child(map, *meant).IsDefined())
-      warning(key, fmt::format("{}unknown key '{}'; did you mean '{}'?", context, key.Scalar(), *meant));
+      warning(key, fmt::format("{}unknown key; did you mean '{}'?", context, *meant));
+  }
+
+  // Control characters and bidirectional overrides in a record can drive a
+  // terminal or forge a line of output; every output escapes them, and check
+  // says where they are (never what they say). A multi-line text may hold
+  // tabs and newlines; a key or one-line value may not.
+  void unsafe_text(const YAML::Node& v, const Field* f, bool is_key) {
+    if (v.IsScalar()) {
+      const bool multi_line = !is_key && (!f || f->kind == FieldKind::Text || f->kind == FieldKind::Any);
+      if (!has_unsafe_characters(v.Scalar(), multi_line)) return;
+      const std::string what = f ? fmt::format("'{}'", f->key) : std::string(is_key ? "a key" : "a value");
+      warning(v, fmt::format("{}{} holds control characters or bidirectional overrides (shown as escapes); "
+                             "remove them", what, is_key && f ? " (the key)" : ""));
+    } else if (v.IsMap()) {
+      for (auto it = v.begin(); it != v.end(); ++it) {
+        unsafe_text(it->first, nullptr, true);
+        unsafe_text(it->second, f && f->kind == FieldKind::Any ? f : nullptr, false);
+      }
+    } else if (v.IsSequence()) {
+      for (const auto& item : v) unsafe_text(item, f, false);
+    }
   }
 
   void value(const YAML::Node& key, const YAML::Node& v, const Field& f, const std::string& context) {
@@ -115,33 +139,32 @@ class Checker {
         if (s.find('\n') != std::string::npos) error(v, fmt::format("{} must be one line", name));
         break;
       case FieldKind::Date:
-        if (!Date::parse(s)) error(v, fmt::format("{}: '{}' is not a valid date (YYYY-MM-DD)", name, s));
+        if (!Date::parse(s)) error(v, fmt::format("{}: not a valid date (YYYY-MM-DD)", name));
         break;
       case FieldKind::PartialDate:
         if (!valid_partial_date(s))
-          error(v, fmt::format("{}: '{}' is not a valid date (YYYY, YYYY-MM or YYYY-MM-DD)", name, s));
+          error(v, fmt::format("{}: not a valid date (YYYY, YYYY-MM or YYYY-MM-DD)", name));
         break;
       case FieldKind::DateTime:
         if (!DateTime::parse(s))
-          error(v, fmt::format("{}: '{}' is not a valid date-time (YYYY-MM-DDTHH:MM)", name, s));
+          error(v, fmt::format("{}: not a valid date-time (YYYY-MM-DDTHH:MM)", name));
         break;
       case FieldKind::Period:
-        if (!Period::parse(s))
-          error(v, fmt::format("{}: '{}' is not a period (e.g. 30d, 2w, 3m, 1y)", name, s));
+        if (!parse_cadence(s)) error(v, fmt::format("{}: not {}", name, k_cadence_form));
         break;
       case FieldKind::Amount:
         if (!Decimal::parse(s)) error(v, fmt::format("{} is not {}", name, k_amount_forms));
         break;
       case FieldKind::Integer:
         if (s.empty() || s.find_first_not_of("0123456789") != std::string::npos)
-          error(v, fmt::format("{}: '{}' is not a whole number", name, s));
+          error(v, fmt::format("{}: not a whole number", name));
         break;
       case FieldKind::Bool:
-        if (s != "true" && s != "false") error(v, fmt::format("{}: '{}' is not true or false", name, s));
+        if (s != "true" && s != "false") error(v, fmt::format("{}: not true or false", name));
         break;
       case FieldKind::Enum:
         if (!is_one_of(s, f.choices))
-          error(v, fmt::format("{}: '{}' is not one of: {}", name, s, join_choices(f.choices)));
+          error(v, fmt::format("{}: {}", name, not_one_of(s, f.choices)));
         break;
       default: break;
     }
@@ -160,11 +183,11 @@ class RecordRules {
   void worker(const YAML::Node& map, std::string_view key) {
     auto w = get_string(map, key);
     if (w && !w->empty() && !facts_.settings->find_worker(*w))
-      check_.error(child(map, key), fmt::format("unknown worker '{}': not listed under workers in caseload.yaml", *w));
+      check_.error(child(map, key), fmt::format("'{}': unknown worker: not listed under workers in caseload.yaml", key));
   }
   void domain(const YAML::Node& at, const std::string& id) {
     if (!facts_.settings->domains.empty() && !facts_.settings->find_domain(id))
-      check_.error(at, fmt::format("unknown domain '{}': not listed under domains in caseload.yaml", id));
+      check_.error(at, "unknown domain: not listed under domains in caseload.yaml");
   }
   void domains_in(const YAML::Node& map, std::string_view key) {
     YAML::Node list = child(map, key);
@@ -176,7 +199,7 @@ class RecordRules {
   void id_equals(std::string_view key, const std::string& expected, const char* what) {
     auto v = get_string(doc_.root, key);
     if (v && *v != expected)
-      check_.error(child(doc_.root, key), fmt::format("{} '{}' does not match its {} '{}'", key, *v, what, expected));
+      check_.error(child(doc_.root, key), fmt::format("'{}' does not match its {} '{}'", key, what, expected));
   }
 
   void client() {
@@ -196,7 +219,7 @@ class RecordRules {
       for (const auto& e : enrollments) {
         auto program = get_string(e, "program");
         if (program && !facts_.settings->find_program(*program))
-          check_.error(child(e, "program"), fmt::format("unknown program '{}': not listed under programs in caseload.yaml", *program));
+          check_.error(child(e, "program"), "'program': unknown program: not listed under programs in caseload.yaml");
       }
     }
     YAML::Node consents = child(doc_.root, "consent");
@@ -242,7 +265,7 @@ class RecordRules {
     id_equals("id", file_stem(doc_.path), "file name");
     auto resource = get_string(doc_.root, "resource");
     if (resource && std::find(facts_.resources.begin(), facts_.resources.end(), *resource) == facts_.resources.end())
-      check_.error(child(doc_.root, "resource"), fmt::format("unknown resource '{}': no resources/{}.yaml", *resource, *resource));
+      check_.error(child(doc_.root, "resource"), "'resource': unknown resource: no such file in resources/");
     if (auto d = get_string(doc_.root, "domain")) domain(child(doc_.root, "domain"), *d);
     referral_history();
   }
@@ -256,33 +279,35 @@ class RecordRules {
     if (history.size() == 0) return check_.error(history, "history is empty: it records at least the referral being sent");
     std::optional<Date> last_date;
     std::optional<std::string> last_status;
+    Location last_status_at;
     bool first = true;
     for (const auto& h : history) {
       if (!h.IsMap()) continue;
       worker(h, "worker");
       auto date = Date::parse(get_string(h, "date").value_or(""));
       if (date && last_date && *date < *last_date)
-        check_.error(child(h, "date"), fmt::format("history out of date order: {} comes after {}", date->str(), last_date->str()));
+        check_.error(child(h, "date"), "history out of date order: this entry is dated before the one above it");
       if (date) last_date = date;
       auto status = get_string(h, "status");
       if (status && is_referral_status(*status)) history_move(h, first, last_status, *status);
       last_status = status;
+      last_status_at = doc_.where(child(h, "status"));
       first = false;
     }
     auto status = get_string(doc_.root, "status");
     if (status && last_status && *status != *last_status)
       check_.error(child(doc_.root, "status"),
-                   fmt::format("status '{}' disagrees with the last history entry ('{}')", *status, *last_status));
+                   fmt::format("'status' disagrees with the last history entry (line {})", last_status_at.line));
   }
 
   void history_move(const YAML::Node& entry, bool first, const std::optional<std::string>& from, const std::string& to) {
     if (first && !is_initial_referral_status(to)) {
-      check_.error(child(entry, "status"), fmt::format("history starts with '{}': a referral starts as draft or sent", to));
+      check_.error(child(entry, "status"), "history: a referral starts as draft or sent");
     } else if (!first && from && is_referral_status(*from) && *from != to && !referral_transition_allowed(*from, to)) {
       // A repeated status is a second note on the same state (two workers
       // who both recorded it, merged by sync), not a move.
       check_.error(child(entry, "status"),
-                   fmt::format("history moves from '{}' to '{}', which the referral lifecycle does not allow", *from, to));
+                   "history: a move from the entry above that the referral lifecycle does not allow (see caseload(5))");
     }
   }
 
@@ -292,13 +317,13 @@ class RecordRules {
       auto when = DateTime::parse(get_string(doc_.root, "date").value_or(""));
       const std::string expected = stem.substr(0, 10) + "T" + stem.substr(11, 4);
       if (when && when->date.str() + "T" + when->compact_time() != expected && when->has_time())
-        check_.error(child(doc_.root, "date"), fmt::format("date '{}' does not match the file name '{}'", when->str(), stem));
+        check_.error(child(doc_.root, "date"), fmt::format("'date' does not match its file name '{}'", stem));
       if (when && !when->has_time() && when->date.str() != stem.substr(0, 10))
-        check_.error(child(doc_.root, "date"), fmt::format("date '{}' does not match the file name '{}'", when->str(), stem));
+        check_.error(child(doc_.root, "date"), fmt::format("'date' does not match its file name '{}'", stem));
       auto kind = get_string(doc_.root, "kind");
       std::string name_kind = stem.substr(16, stem.find('-', 16) == std::string::npos ? std::string::npos : stem.find('-', 16) - 16);
       if (kind && *kind != name_kind)
-        check_.error(child(doc_.root, "kind"), fmt::format("kind '{}' does not match the file name '{}'", *kind, stem));
+        check_.error(child(doc_.root, "kind"), fmt::format("'kind' does not match its file name '{}'", stem));
     }
     worker(doc_.root, "worker");
   }
@@ -316,22 +341,22 @@ class RecordRules {
       for (const auto& w : workers) {
         auto id = get_string(w, "id");
         if (!id) continue;
-        if (!is_worker_id(*id)) check_.error(child(w, "id"), fmt::format("worker ID '{}' must be lower-case letters, digits and '-'", *id));
-        if (!ids.insert(*id).second) check_.error(child(w, "id"), fmt::format("duplicate worker ID '{}'", *id));
+        if (!is_worker_id(*id)) check_.error(child(w, "id"), "'id': a worker ID is lower-case letters, digits and '-'");
+        if (!ids.insert(*id).second) check_.error(child(w, "id"), "duplicate worker ID: each worker is listed once");
       }
     }
     YAML::Node defaults = child(doc_.root, "defaults");
     if (auto w = get_string(defaults, "worker"); w && !s.find_worker(*w))
-      check_.error(child(defaults, "worker"), fmt::format("default worker '{}' is not listed under workers", *w));
+      check_.error(child(defaults, "worker"), "'worker': the default worker is not listed under workers");
     auto schema = get_string(doc_.root, "schema");
     if (schema && *schema != "1")
-      check_.error(child(doc_.root, "schema"), fmt::format("schema {} is not supported by this version (1)", *schema));
+      check_.error(child(doc_.root, "schema"), "'schema': not supported by this version, which reads schema 1");
     YAML::Node scale = child(doc_.root, "scale");
     if (scale.IsMap()) {
       for (auto it = scale.begin(); it != scale.end(); ++it) {
         const std::string k = it->first.IsScalar() ? it->first.Scalar() : "";
         if (k.empty() || k.size() > 1 || k[0] < '1' || k[0] > '9')
-          check_.error(it->first, fmt::format("scale level '{}' must be a number from 1 to 9", k));
+          check_.error(it->first, "a scale level is a number from 1 to 9");
       }
     }
   }
@@ -356,7 +381,7 @@ class RecordRules {
     if (!ok) {
       std::string levels = "0 (not applicable)";
       for (const auto& [level, label] : scale) levels += fmt::format(", {} ({})", level, label);
-      check_.error(v, fmt::format("score '{}' is not on the scale: {}", s, levels));
+      check_.error(v, fmt::format("score not on the scale: {}", levels));
     }
   }
 
@@ -365,9 +390,9 @@ class RecordRules {
     if (!id) return;
     bool form = id->size() >= 2 && (*id)[0] == prefix &&
                 id->find_first_not_of("0123456789", 1) == std::string::npos;
-    if (!form) check_.error(child(item, "id"), fmt::format("{} ID '{}' must be {}<N>", what, *id, prefix));
+    if (!form) check_.error(child(item, "id"), fmt::format("'id': a {} ID is {}<N>", what, prefix));
     if (!seen.insert(*id).second)
-      check_.error(child(item, "id"), fmt::format("duplicate {} ID '{}': IDs are unique in the client", what, *id));
+      check_.error(child(item, "id"), fmt::format("duplicate {} ID: IDs are unique in the client", what));
   }
 
   const Document& doc_;
@@ -535,7 +560,7 @@ class ReferralLinks {
     const auto& ids = goals_of(dir);
     if (!ids || std::find(ids->begin(), ids->end(), r.goal) != ids->end()) return;
     out_.push_back({doc.where(child(doc.root, "goal")), Severity::Error,
-                    fmt::format("goal '{}' is not in the client's plan.yaml", r.goal)});
+                    "'goal': not a goal of the client's plan.yaml"});
   }
 
   // Open referrals share the client's information with the resource, so a
@@ -548,9 +573,9 @@ class ReferralLinks {
     if (!consents || consent_covers(*consents, r.resource, org->second, *today_)) return;
     const std::string lapse = consent_lapse(*consents, r.resource, org->second, *today_);
     out_.push_back({doc.where(child(doc.root, "status")), Severity::Warning,
-                    fmt::format("open referral ({}) to '{}' without a consent in force: {}; record one with "
+                    fmt::format("open referral to '{}' without a consent in force: {}; record one with "
                                 "`caseload consent {} add {}`, or cancel the referral",
-                                r.status, r.resource, lapse.empty() ? "no consent names it" : "the consent " + lapse,
+                                r.resource, lapse.empty() ? "no consent names it" : "the consent " + lapse,
                                 dir.substr(dir.rfind('/') + 1), r.resource)});
   }
 
@@ -600,8 +625,7 @@ void future_dates(const Document& doc, const RecordType* type, const Date& today
   auto future = [&](std::string_view key, const std::optional<Date>& date, const char* what, const char* advice = "") {
     if (!date || *date <= today) return;
     out.push_back({doc.where(child(doc.root, key)), Severity::Error,
-                   fmt::format("{} cannot be in the future ({} is after today, {}){}", what, date->str(), today.str(),
-                               advice)});
+                   fmt::format("{} cannot be in the future (after today, {}){}", what, today.str(), advice)});
   };
   if (type == &record_type<Client>()) {
     const Client c = decode_record<Client>(doc);

@@ -85,10 +85,10 @@ printf 'date: 2026-11-24\nkind: annual\nworker: nobody\nscores:\n  housing: 7\n 
 run check
 assert_exit 3
 F="clients/$ID/assessments/2026-11-23.yaml"
-assert_stdout_contains "$F:1:7: error: date '2026-11-24' does not match its file name's date '2026-11-23'"
-assert_stdout_contains "$F:2:7: error: 'kind': 'annual' is not one of: intake, review, closing"
-assert_stdout_contains "$F:3:9: error: unknown worker 'nobody'"
-assert_stdout_contains "$F:5:12: error: score '7' is not on the scale"
-assert_stdout_contains "$F:6:3: error: unknown domain 'nowhere'"
-assert_stdout_contains "$F:7:9: error: unknown domain 'nowhere'"
+assert_stdout_contains "$F:1:7: error: 'date' does not match its file name's date '2026-11-23'"
+assert_stdout_contains "$F:2:7: error: 'kind': not one of: intake, review, closing"
+assert_stdout_contains "$F:3:9: error: 'worker': unknown worker: not listed under workers in caseload.yaml"
+assert_stdout_contains "$F:5:12: error: score not on the scale"
+assert_stdout_contains "$F:6:3: error: unknown domain: not listed under domains in caseload.yaml"
+assert_stdout_contains "$F:7:9: error: unknown domain: not listed under domains in caseload.yaml"
 pass

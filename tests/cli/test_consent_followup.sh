@@ -53,7 +53,7 @@ for cmd in followups list "show $ID" "consent $ID add food-bank"; do
 done
 run check
 assert_exit 3
-assert_stdout_contains "caseload.yaml:$L:20: error: 'consent_warning': '14 days' is not a period"
+assert_stdout_contains "caseload.yaml:$L:20: error: 'consent_warning': not a period"
 sed -i 's/consent_warning: 14 days/consent_warning: 14d/' "$S/caseload.yaml"
 
 # Renewed: the new consent holds longer, so the old one asks for nothing

@@ -29,7 +29,7 @@ assert_stdout_contains "No changes."
 EDITOR="sed -i -e 's/^status: open/status: opne/'" run edit siti
 assert_exit 1
 assert_stderr_contains "clients/3FZK8R/client.yaml:"
-assert_stderr_contains "'opne' is not one of: open, closed"
+assert_stderr_contains "'status': not one of: open, closed; did you mean 'open'?"
 assert_same_bytes "$T/orig.yaml" "$F"
 kept=$(sed -n 's/.*your edit is kept in \([^;]*\);.*/\1/p' "$T/stderr")
 assert_exists "$kept"

@@ -132,6 +132,6 @@ sed -i 's/^  - program: one-off-grant$/  - program: one-off-loan/' "$C"
 L=$(grep -n -m1 'program: one-off-loan' "$C" | cut -d: -f1)
 run check
 assert_exit 3
-assert_stdout_contains "clients/$ID/client.yaml:$L:14: error: unknown program 'one-off-loan': not listed under programs in caseload.yaml"
+assert_stdout_contains "clients/$ID/client.yaml:$L:14: error: 'program': unknown program: not listed under programs in caseload.yaml"
 
 pass

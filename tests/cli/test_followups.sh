@@ -19,7 +19,7 @@ assert_eq 'date,kind,client,name,worker,risk,what,ref,path,overdue,time
 2026-11-23,plan-review,AAAAAA,Siti Rahayu,aoki,high,Plan review,,clients/AAAAAA/plan.yaml,0,
 2026-11-23,referral,AAAAAA,Siti Rahayu,aoki,high,North Food Bank (sent),2026-11-16-food-bank,clients/AAAAAA/referrals/2026-11-16-food-bank.yaml,0,' "$out" "default follow-up list"
 # The task with the impossible date is skipped with a warning naming its place.
-assert_stderr_contains "clients/AAAAAA/plan.yaml:19:14: warning: '2026-02-30' is not a valid date"
+assert_stderr_contains "clients/AAAAAA/plan.yaml:19:14: warning: 'due': not a valid date"
 # Not listed: done task t2, task t3 of an on-hold goal, the closed client,
 # DDDDDD's contact-due (a scheduled contact on 2026-11-14 precedes its 2026-11-15).
 assert_file_not_contains "$T/stdout" "Collect pay slips"
@@ -53,7 +53,7 @@ assert_eq 3 "$(wc -l < "$T/stdout")" "--mine as berg"
 run --root "$S" followups --client siti --format csv
 assert_eq 4 "$(wc -l < "$T/stdout")" "one client's items by name"
 # A bad value is ignored, not the file: the warning does not say "skipped".
-assert_stderr_contains "is not a valid date (YYYY-MM-DD); ignored (see \`caseload check\`)"
+assert_stderr_contains ": not a valid date (YYYY-MM-DD); ignored (see \`caseload check\`)"
 run --root "$S" followups --client DDDDDD --format csv
 assert_exit 0
 assert_stderr_empty  # AAAAAA's warning is not about this client

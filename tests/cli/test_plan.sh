@@ -112,11 +112,11 @@ goals:
 YAML
 run check
 assert_exit 3
-assert_stdout_contains "clients/$ID/plan.yaml:3:13: error: unknown domain 'nowhere'"
-assert_stdout_contains "clients/$ID/plan.yaml:10:9: error: duplicate goal ID 'g1'"
-assert_stdout_contains "clients/$ID/plan.yaml:12:13: error: goal: 'status': 'paused' is not one of"
-assert_stdout_contains "clients/$ID/plan.yaml:14:13: error: duplicate task ID 't1'"
-assert_stdout_contains "clients/$ID/plan.yaml:16:17: error: task: 'status': 'later' is not one of"
+assert_stdout_contains "clients/$ID/plan.yaml:3:13: error: unknown domain: not listed under domains in caseload.yaml"
+assert_stdout_contains "clients/$ID/plan.yaml:10:9: error: duplicate goal ID: IDs are unique in the client"
+assert_stdout_contains "clients/$ID/plan.yaml:12:13: error: goal: 'status': not one of"
+assert_stdout_contains "clients/$ID/plan.yaml:14:13: error: duplicate task ID: IDs are unique in the client"
+assert_stdout_contains "clients/$ID/plan.yaml:16:17: error: task: 'status': not one of"
 # ...and plan commands refuse a file they cannot parse, leaving it as it is.
 printf 'goals: [\n' > "$P"
 cp "$P" "$T/broken.yaml"

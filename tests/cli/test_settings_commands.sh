@@ -84,7 +84,7 @@ refused 2
 assert_stderr_contains "missing --name"
 run program add child-benefit --name "Child benefit" --report-every "3 months"
 refused 2
-assert_stderr_contains "--report-every: '3 months' is not a period"
+assert_stderr_contains "--report-every: '3 months' is not a period from 1d to 10y"
 run program add child-benefit --name "Child benefit" --report-every 3m --renew-every 12m --decision-after 30d
 assert_exit 0
 assert_stdout_contains "Added program child-benefit"

@@ -156,6 +156,18 @@ TEST_SUITE("core::date") {
     }
   }
 
+  TEST_CASE("a cadence is a period from one day to ten years") {
+    for (const char* text : {"1d", "30d", "3650d", "1w", "520w", "1m", "120m", "1y", "10y", "3M"}) {
+      CAPTURE(text);
+      CHECK(caseload::parse_cadence(text).has_value());
+    }
+    // 0d is due every day forever; 9999y gives a date past year 9999.
+    for (const char* text : {"0d", "0w", "3651d", "521w", "121m", "11y", "9999y", "-5d", "2 weeks"}) {
+      CAPTURE(text);
+      CHECK_FALSE(caseload::parse_cadence(text).has_value());
+    }
+  }
+
   TEST_CASE("a period moves a date forward and back") {
     const Date from = d(2026, 11, 30);
     CHECK(Period{30, 'd'}.after(from) == d(2026, 12, 30));

@@ -78,6 +78,10 @@ TEST_SUITE("store::document") {
       CHECK(e.where().line == 2);
       CHECK(e.where().col == 1);
       CHECK(e.message().find("'worker' is not followed by ':'") != std::string::npos);
+      // Text that is no key of the record is the store's content: not quoted.
+      auto secret = parse_error("id: K7Q2MX\nSecret Stray Words\n");
+      CHECK(secret.where().line == 2);
+      CHECK(secret.message() == "YAML syntax: a key is not followed by ':'");
       CHECK_THROWS_AS(parse("id: K7Q2MX\nworker\nstatus: open\n"), DataError);
     }
     SUBCASE("a tab used for indentation") {
@@ -117,6 +121,10 @@ TEST_SUITE("store::document") {
       CHECK(e.where().col == 1);
       CHECK(e.message().find("duplicate key 'name'") != std::string::npos);
       CHECK(e.message().find("line 2") != std::string::npos);
+    }
+    SUBCASE("a key that is not the record's is not quoted") {
+      auto e = parse_error("id: K7Q2MX\nsecret-key: 1\nsecret-key: 2\n");
+      CHECK(e.message() == "duplicate key (first at line 2)");
     }
     SUBCASE("inside a nested record") {
       auto e = parse_error("household:\n  - name: Adi\n    born: 2015\n    name: Budi\n");

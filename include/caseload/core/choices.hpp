@@ -39,5 +39,9 @@ std::vector<std::string> as_strings(const std::vector<std::string_view>& options
 
 bool is_one_of(std::string_view value, const std::vector<std::string_view>& options);
 std::string join_choices(const std::vector<std::string_view>& options);  // "a, b, c"
+// What is wrong with a value that is not one of `options`, without the value:
+// "not one of: open, closed; did you mean 'open'?" (for `Open` or `opne`).
+// Enumerations are exact: a case variant is not the value.
+std::string not_one_of(std::string_view value, const std::vector<std::string_view>& options);
 
 }  // namespace caseload

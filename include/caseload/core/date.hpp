@@ -41,6 +41,15 @@ struct Period {
   std::string str() const;
 };
 
+// A cadence or delay of the store (a contact every 30d, a report every 6m, a
+// follow-up after 7d): a period from one day to ten years, at most 3650d,
+// 520w, 120m or 10y. Nothing is due every 0 days, and a period of centuries
+// gives dates no record can hold (9999y). The one rule for every period read
+// from caseload.yaml, a record or a command-line option; relative dates
+// (+3d) are Period::parse alone.
+std::optional<Period> parse_cadence(std::string_view text);
+inline constexpr std::string_view k_cadence_form = "a period from 1d to 10y, e.g. 30d, 2w, 3m, 1y";
+
 // The forms a date may take on the command line (SPEC 3), for error messages.
 inline constexpr std::string_view k_date_forms =
     "YYYY-MM-DD, today, tomorrow, yesterday, +3d, -2w, +1m, +1y, mon..sun (the next one), eow, eom";

@@ -46,9 +46,9 @@ std::vector<const Consent*> consents_naming(const std::vector<Consent>& consents
 bool consent_covers(const std::vector<Consent>& consents, const std::string& resource_id,
                     const std::string& organization, const Date& today);
 
-// Why the latest entry naming the resource is not in force, for messages:
-// "was revoked on D", "expired on D", "is given only from D", "has no
-// given date"; "" when none names it or it is in force.
+// Why the latest entry naming the resource is not in force, for messages,
+// without its dates: "was revoked", "has expired", "is not in force yet
+// (...)", "has no given date"; "" when none names it or it is in force.
 std::string consent_lapse(const std::vector<Consent>& consents, const std::string& resource_id,
                           const std::string& organization, const Date& today);
 

@@ -52,6 +52,9 @@ struct Schema {
 
   const Field* find(std::string_view key) const;
   int rank(std::string_view key) const;  // canonical position, -1 when unknown
+  // Whether `key` is a key of this record or of any record nested in it: a
+  // message may name such a key; any other key is the store's own content.
+  bool knows_key(std::string_view key) const;
 };
 
 namespace schemas {
