@@ -12,6 +12,7 @@
 #include <iostream>
 #include <random>
 
+#include "caseload/core/text.hpp"
 #include "caseload/cli/app.hpp"
 #include "caseload/core/errors.hpp"
 
@@ -59,8 +60,11 @@ int main(int argc, char** argv) {
     return flushed(run_cli(argc, argv, ctx));
   } catch (const Error& e) {
     flushed(k_exit_ok);
-    std::cerr << "caseload: " << (e.exit_code() == k_exit_usage ? "usage: " : "error: ") << e.what() << '\n';
-    if (!e.hint().empty()) std::cerr << "  hint: " << e.hint() << '\n';
+    // A message may name a path or a key from the store: never raw (its own
+    // lines, such as a list of the clients a name matches, stay lines).
+    std::cerr << "caseload: " << (e.exit_code() == k_exit_usage ? "usage: " : "error: ") << escape_for_terminal(e.what(), true)
+              << '\n';
+    if (!e.hint().empty()) std::cerr << "  hint: " << escape_for_terminal(e.hint(), true) << '\n';
     return e.exit_code();
   } catch (const std::exception& e) {
     std::cerr << "caseload: internal error: " << e.what() << '\n';

@@ -100,14 +100,15 @@ std::vector<Commit> client_history(const Store& store, const std::string& id) {
   return commits;
 }
 
+// Authors, messages, paths and keys come from a shared repository: never raw.
 void print_table(std::ostream& out, const std::vector<Commit>& commits) {
   for (const auto& c : commits) {
-    out << fmt::format("{}  {}  {}\n", c.date, who(c), c.message);
+    out << escape_for_terminal(fmt::format("{}  {}  {}", c.date, who(c), c.message)) << '\n';
     for (const auto& f : c.files) {
-      out << fmt::format("    {:<8} {}", f.change, f.path);
+      out << fmt::format("    {:<8} {}", f.change, escape_for_terminal(f.path));
       if (!f.fields.empty()) {
         out << ':';
-        for (size_t i = 0; i < f.fields.size(); ++i) out << (i ? ", " : " ") << f.fields[i];
+        for (size_t i = 0; i < f.fields.size(); ++i) out << (i ? ", " : " ") << escape_for_terminal(f.fields[i]);
       }
       out << '\n';
     }

@@ -2,6 +2,7 @@
 // and tasks in plan.yaml; with no action, the plan printed for people.
 #include <fmt/format.h>
 
+#include "caseload/cli/terminal_safe.hpp"
 #include "caseload/cli/change_date.hpp"
 #include "caseload/cli/commands.hpp"
 #include "caseload/cli/common.hpp"
@@ -215,7 +216,8 @@ void print_plan(Context& ctx, const Store& store, const std::string& id, const D
     return;
   }
   Diagnostics warnings;
-  const Plan plan = decode_record<Plan>(store.read(plan_path(id), schemas::plan()), &warnings);
+  Plan plan = decode_record<Plan>(store.read(plan_path(id), schemas::plan()), &warnings);
+  make_terminal_safe(plan);
   for (const auto& w : warnings) ctx.err << "caseload: " << w.str() << '\n';
   ctx.out << style.bold(fmt::format("Plan of {}", id));
   if (plan.review) {

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <regex>
 
+#include "caseload/cli/terminal_safe.hpp"
 #include "caseload/cli/commands.hpp"
 #include "caseload/cli/common.hpp"
 #include "caseload/cli/editing.hpp"
@@ -176,7 +177,8 @@ int run_list(const ResourceOptions& o, Context& ctx) {
 
 int run_show(const ResourceOptions& o, Context& ctx) {
   Store store = ctx.open_store();
-  const Resource r = known_resource(store, o.id);
+  Resource r = known_resource(store, o.id);
+  make_terminal_safe(r);
   const Style style = ctx.style();
   ctx.out << style.bold(r.name) << "  " << r.id << '\n';
   auto field = [&](const char* label, const std::string& value) {

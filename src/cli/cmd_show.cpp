@@ -7,6 +7,7 @@
 #include "caseload/cli/commands.hpp"
 #include "caseload/cli/common.hpp"
 #include "caseload/cli/snapshot.hpp"
+#include "caseload/cli/terminal_safe.hpp"
 #include "caseload/core/plan.hpp"
 #include "caseload/core/ids.hpp"
 #include "caseload/core/referral.hpp"
@@ -67,7 +68,7 @@ class Screen {
     if (c_.opened) line.push_back("opened " + c_.opened->str());
     if (c_.closed) line.push_back("closed " + c_.closed->str());
     const Worker* w = store_.settings().find_worker(c_.worker);
-    line.push_back("worker " + c_.worker + (w && !w->name.empty() ? " (" + w->name + ")" : ""));
+    line.push_back("worker " + c_.worker + (w && !w->name.empty() ? " (" + escape_for_terminal(w->name) + ")" : ""));
     if (!c_.risk.empty()) line.push_back("risk " + (c_.risk == "high" ? style_.red(c_.risk) : c_.risk));
     out_ << join(line, " · ") << '\n';
     std::vector<std::string> facts;
@@ -281,7 +282,11 @@ int run_show(const ShowOptions& o, Context& ctx) {
   print_warnings(ctx, warnings);
   if (format == "json") write_case_json(ctx.out, record);
   else if (format == "md") write_case_md(ctx.out, record, CaseSummaryInfo{today, store.settings().agency});
-  else Screen(ctx, store, record, today, resources).run();
+  else {
+    make_terminal_safe(record);
+    make_terminal_safe(resources);
+    Screen(ctx, store, record, today, resources).run();
+  }
   return k_exit_ok;
 }
 

@@ -3,10 +3,15 @@
 #include <algorithm>
 #include <tuple>
 
+#include "caseload/core/text.hpp"
+
 namespace caseload {
 
 std::string Diagnostic::str() const {
-  return where.str() + (severity == Severity::Error ? ": error: " : ": warning: ") + message;
+  // A path or key from the store (a folder named with a newline or an
+  // escape sequence) must not forge a line of `check` output.
+  return escape_for_terminal(where.str()) + (severity == Severity::Error ? ": error: " : ": warning: ") +
+         escape_for_terminal(message);
 }
 
 void sort_diagnostics(Diagnostics& list) {

@@ -1,3 +1,4 @@
+#include "caseload/core/text.hpp"
 #include "caseload/report/followups_report.hpp"
 
 #include <fmt/format.h>
@@ -139,7 +140,12 @@ std::string followup_group(const FollowupItem& item, const Date& today) {
   return fmt::format("{} {}", k_weekdays[static_cast<size_t>(item.date.weekday())], item.date.str());
 }
 
-std::string ics_escape(const std::string& text) {
+std::string ics_escape(const std::string& raw) {
+  // RFC 5545 TEXT holds no control characters but the newline it escapes;
+  // the store's are shown as visible escapes, as in every output for people.
+  std::string text = raw;
+  std::erase(text, '\r');  // CRLF is one line end
+  text = escape_for_terminal(text, true);
   std::string out;
   for (char c : text) {
     switch (c) {

@@ -32,4 +32,41 @@ assert_stdout_contains 'Si\x1B]0;PWNED\x07Siti'
 run --today 2027-03-01 --color always list
 assert_stdout_contains $'\e[31m2026-11-23\e[0m'
 assert_stdout_contains 'Si\x1B]0;PWNED'
+
+# --- show, plan, resource show, followups ics, log, check, errors ----------------
+run resource add food-bank --name "Food bank"
+run plan "$ID" goal add "Find housing"
+assert_exit 0
+run contact "$ID" "Called"
+sed -i 's/^name: .*/name: "Food\\e[2Jbank"/' "$S/resources/food-bank.yaml"
+sed -i 's/text: Find housing/text: "Find\\e[5mhousing"/' "$S/clients/$ID/plan.yaml"
+# A newline in a one-line field must not forge a line; in notes it is a line.
+sed -i 's/^name: .*/name: "Siti\\nforged line\\e[31m"/' "$S/clients/$ID/client.yaml"
+printf 'notes: |\n  first line\n  second \033[2J line\n' >>"$S/clients/$ID/client.yaml"
+mkdir "$S/clients/$(printf 'AB\nCD')"
+git -C "$S" add -A
+git -C "$S" commit -qm "$(printf 'edit \033]0;PWNED\007 it')"
+for cmd in "show $ID" "plan $ID" "resource show food-bank" "followups --format ics" "log $ID" "check" "list"; do
+  # shellcheck disable=SC2086
+  run $cmd
+  raw "$cmd"
+done
+run show "$ID"
+assert_stdout_contains 'Siti\x0Aforged line\x1B[31m'
+assert_stdout_matches '^  second \\x1B\[2J line$'
+assert_stdout_matches '^  first line$'
+run plan "$ID"
+assert_stdout_contains 'Find\x1B[5mhousing'
+run resource show food-bank
+assert_stdout_contains 'Food\x1B[2Jbank'
+run followups --format ics
+assert_stdout_contains 'forged line\\x1B[31m'
+run log "$ID"
+assert_stdout_contains 'edit \x1B]0;PWNED\x07 it'
+run check
+assert_stdout_matches '^clients/AB\\x0ACD: error: '
+run show "$(printf 'x\033[2Jy')"
+assert_exit 2
+raw "an error message"
+case "$out" in *$'\n'CD:*) fail "a folder name forged a line of check output";; esac
 pass
