@@ -42,6 +42,7 @@ class Collector {
     reassessment();
     enrollments();
     consents();
+    finances();
     return std::move(items_);
   }
 
@@ -203,6 +204,29 @@ class Collector {
       if (renewed) continue;
       add(s_.defaults.consent_warning.before(*c.expires), "consent",
           fmt::format("Consent to {} expires {}", c.to, c.expires->str()), c.to, r_.path);
+    }
+  }
+
+  // Applications and reports are made with the household's income: while a
+  // client has an application or a benefit running, the budget is gone
+  // through again defaults.finances_every after its last review; one never
+  // reviewed is due from the first such application.
+  void finances() {
+    std::optional<Date> since;
+    for (const auto& e : r_.client.enrollments) {
+      if ((e.status == "applied" || e.status == "approved") && e.applied && (!since || *e.applied < *since))
+        since = e.applied;
+    }
+    if (!since) return;
+    const std::string path = "clients/" + r_.client.id + "/finances.yaml";
+    const std::optional<Date> reviewed = r_.finances ? r_.finances->reviewed : std::nullopt;
+    if (reviewed) {
+      add(s_.defaults.finances_every.after(*reviewed), "finances",
+          fmt::format("Budget review every {} (last {})", s_.defaults.finances_every.str(), reviewed->str()), "", path);
+    } else if (!unreadable_under("finances.yaml/")) {  // (the file itself: "sub/" names it)
+      // (A finances.yaml that cannot be read has its unreadable item.)
+      add(*since, "finances", r_.finances ? "Budget (never reviewed)" : "Budget (none yet)", "",
+          r_.finances ? path : r_.path);
     }
   }
 

@@ -334,6 +334,38 @@ TEST_SUITE("core::followups") {
     CHECK(of_kind(items_of(r), "decision").empty());
   }
 
+  TEST_CASE("a client with an application or a benefit running has the budget reviewed every finances_every") {
+    auto r = quiet_client();
+    CHECK(of_kind(items_of(r), "finances").empty());  // no enrollment: no budget asked for
+    r.client.enrollments = {{"child-benefit", "applied", d("2026-10-20"), std::nullopt, std::nullopt, std::nullopt}};
+    SUBCASE("no finances.yaml: due from the application") {
+      auto items = of_kind(items_of(r), "finances");
+      REQUIRE(items.size() == 1);
+      CHECK(items[0].date == d("2026-10-20"));
+      CHECK(items[0].what == "Budget (none yet)");
+      CHECK(items[0].path == "clients/K7Q2MX/client.yaml");
+      CHECK(items[0].ref.empty());
+    }
+    SUBCASE("reviewed: due finances_every (6m) after the review") {
+      r.finances = Finances{};
+      r.finances->reviewed = d("2026-06-30");
+      auto items = of_kind(items_of(r), "finances");
+      REQUIRE(items.size() == 1);
+      CHECK(items[0].date == d("2026-12-30"));
+      CHECK(items[0].what == "Budget review every 6m (last 2026-06-30)");
+      CHECK(items[0].path == "clients/K7Q2MX/finances.yaml");
+    }
+    SUBCASE("a finances.yaml that cannot be read stands in with its unreadable item") {
+      r.unreadable.push_back({{"clients/K7Q2MX/finances.yaml", 1, 1}, "bad YAML"});
+      CHECK(of_kind(items_of(r), "finances").empty());
+      CHECK(of_kind(items_of(r), "unreadable").size() == 1);
+    }
+    SUBCASE("denied and ended enrollments ask for nothing") {
+      r.client.enrollments[0].status = "denied";
+      CHECK(of_kind(items_of(r), "finances").empty());
+    }
+  }
+
   TEST_CASE("a consent in force is due for renewal consent_warning before it expires, until renewed") {
     auto r = quiet_client();
     r.client.consents.push_back(Consent{"food-bank-north", {"contact"}, d("2025-12-01"), d("2026-12-01"), std::nullopt});

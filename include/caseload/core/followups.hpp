@@ -18,7 +18,8 @@ namespace caseload {
 inline const std::vector<std::string> k_followup_kinds = {"unreadable", "task",         "plan-review",
                                                           "referral",   "contact",      "contact-missed",
                                                           "contact-due", "reassessment", "report",
-                                                          "renewal",    "decision",     "consent"};
+                                                          "renewal",    "decision",     "consent",
+                                                          "finances"};
 
 struct FollowupItem {
   Date date;
@@ -28,7 +29,7 @@ struct FollowupItem {
   std::string worker;
   std::string risk;  // "" when the client has none
   std::string what;
-  std::string ref;  // "" for unreadable, plan-review, contact-due, reassessment
+  std::string ref;  // "" for unreadable, plan-review, contact-due, reassessment, finances
   std::string path;
   long overdue = 0;  // days past `date` as of today
   int minutes = -1;  // the time of day of a timed item (a scheduled contact's), -1 for none
