@@ -69,12 +69,15 @@ class Collector {
     return items_;
   }
 
-  // Whether a file or folder under the client's `sub` could not be read.
+  // Whether the client's file or folder `sub` ("finances.yaml", or
+  // "assessments/" for the folder and everything in it) could not be read.
   bool unreadable_under(std::string_view sub) const {
     const std::string folder = "clients/" + r_.client.id + "/" + std::string(sub);
-    const std::string bare = folder.substr(0, folder.size() - 1);
-    return std::any_of(r_.unreadable.begin(), r_.unreadable.end(),
-                       [&](const auto& f) { return f.where.path == bare || f.where.path.starts_with(folder); });
+    const bool is_folder = folder.ends_with('/');
+    const std::string bare = is_folder ? folder.substr(0, folder.size() - 1) : folder;
+    return std::any_of(r_.unreadable.begin(), r_.unreadable.end(), [&](const auto& f) {
+      return f.where.path == bare || (is_folder && f.where.path.starts_with(folder));
+    });
   }
 
   void tasks_and_review() {
@@ -223,7 +226,7 @@ class Collector {
     if (reviewed) {
       add(s_.defaults.finances_every.after(*reviewed), "finances",
           fmt::format("Budget review every {} (last {})", s_.defaults.finances_every.str(), reviewed->str()), "", path);
-    } else if (!unreadable_under("finances.yaml/")) {  // (the file itself: "sub/" names it)
+    } else if (!unreadable_under("finances.yaml")) {
       // (A finances.yaml that cannot be read has its unreadable item.)
       add(*since, "finances", r_.finances ? "Budget (never reviewed)" : "Budget (none yet)", "",
           r_.finances ? path : r_.path);
