@@ -10,9 +10,11 @@
 #include "caseload/cli/commands.hpp"
 #include "caseload/cli/common.hpp"
 #include "caseload/core/ids.hpp"
+#include "caseload/core/screening.hpp"
 #include "caseload/core/text.hpp"
 #include "caseload/report/csv.hpp"
 #include "caseload/report/json.hpp"
+#include "caseload/store/encode.hpp"
 #include "caseload/store/schema.hpp"
 
 namespace caseload {
@@ -23,6 +25,7 @@ constexpr const char* k_settings_path = "caseload.yaml";
 struct SettingsOptions {
   std::string action;  // add, set, list
   std::string id, name, report_every, renew_every, decision_after;
+  std::vector<std::string> criteria, documents;
   bool make_default = false;
   std::vector<std::string> given;  // set: the options given ("name", "report_every", ...)
 };
@@ -65,8 +68,38 @@ void set_period(YAML::Node entry, const char* key, const std::string& value, con
   set_scalar(entry, key, parse_period_option(value, flag).str());
 }
 
+// --criterion, as many times as there are criteria; they replace the
+// program's criteria, and one empty value removes them.
+void set_criteria(YAML::Node entry, const std::vector<std::string>& values, const Settings& settings) {
+  YAML::Node list(YAML::NodeType::Sequence);
+  const Schema& nested = *schemas::settings().find("programs")->nested->find("criteria")->nested;
+  for (const auto& v : values) {
+    if (v.empty()) continue;
+    const auto c = parse_criterion(one_line_option(v, "--criterion"));
+    if (!c) throw UsageError("--criterion: not a criterion", fmt::format("a criterion is {}", k_criterion_forms));
+    if (auto problem = criterion_problem(*c, settings)) throw UsageError("--criterion: " + problem->message);
+    list.push_back(encode_record(*c, nested));
+  }
+  if (list.size() == 0) return remove_key(entry, "criteria");
+  entry["criteria"] = list;
+}
+
+// --document, as many times as the program needs papers; they replace its list.
+void set_documents(YAML::Node entry, const std::vector<std::string>& values) {
+  std::vector<std::string> ids;
+  for (const auto& v : values) {
+    if (v.empty()) continue;
+    if (!is_program_id(v))
+      throw UsageError("--document: a document ID is lower-case letters, digits and '-'", "e.g. --document payslips-3m");
+    if (!contains(ids, v)) ids.push_back(v);
+  }
+  if (ids.empty()) return remove_key(entry, "documents");
+  set_strings(entry, "documents", ids);
+}
+
 // The program fields the options give: on add those with a value, on set those given.
-std::vector<std::string> set_program_fields(YAML::Node entry, const SettingsOptions& o, bool adding) {
+std::vector<std::string> set_program_fields(YAML::Node entry, const SettingsOptions& o, bool adding,
+                                           const Settings& settings) {
   std::vector<std::string> changed;
   auto given = [&](const char* key, const std::string& value) {
     const bool yes = adding ? !value.empty() : contains(o.given, std::string(key));
@@ -77,6 +110,8 @@ std::vector<std::string> set_program_fields(YAML::Node entry, const SettingsOpti
   if (given("report_every", o.report_every)) set_period(entry, "report_every", o.report_every, "--report-every");
   if (given("renew_every", o.renew_every)) set_period(entry, "renew_every", o.renew_every, "--renew-every");
   if (given("decision_after", o.decision_after)) set_period(entry, "decision_after", o.decision_after, "--decision-after");
+  if (given("criteria", join(o.criteria, ""))) set_criteria(entry, o.criteria, settings);
+  if (given("documents", join(o.documents, ""))) set_documents(entry, o.documents);
   return changed;
 }
 
@@ -87,7 +122,7 @@ void set_default_worker(Document& doc, const std::string& id) {
 }
 
 // Applies add or set to caseload.yaml; returns the fields changed (for set).
-std::vector<std::string> apply(const EntryKind& kind, const SettingsOptions& o, Document& doc) {
+std::vector<std::string> apply(const EntryKind& kind, const SettingsOptions& o, Document& doc, const Settings& settings) {
   YAML::Node list = list_for_update(doc, kind.list);
   auto entry = find_entry(list, o.id);
   const bool is_worker = &kind == &k_worker;
@@ -101,7 +136,7 @@ std::vector<std::string> apply(const EntryKind& kind, const SettingsOptions& o, 
     if (is_worker) {
       if (contains(o.given, std::string("name"))) set_scalar(added, "name", required_name(o.name));
     } else {
-      set_program_fields(added, o, true);
+      set_program_fields(added, o, true, settings);
     }
     list.push_back(added);
     if (o.make_default) set_default_worker(doc, o.id);
@@ -123,7 +158,7 @@ std::vector<std::string> apply(const EntryKind& kind, const SettingsOptions& o, 
       set_default_worker(doc, o.id);
     }
   } else {
-    changed = set_program_fields(*entry, o, false);
+    changed = set_program_fields(*entry, o, false, settings);
   }
   return changed;
 }
@@ -136,12 +171,12 @@ int run_change(const EntryKind& kind, const SettingsOptions& o, Context& ctx) {
   if (o.action == "set" && o.given.empty() && !o.make_default) {
     throw UsageError(fmt::format("{} set: nothing to change", kind.word),
                      is_worker ? "give --name or --default"
-                               : "give --name, --report-every, --renew-every or --decision-after");
+                               : "give --name, --report-every, --renew-every, --decision-after, --criterion or --document");
   }
   Store store = ctx.open_store();
   Transaction tx(store, ctx.lock_wait());
   Document doc = read_for_update(store, k_settings_path, schemas::settings());
-  const auto changed = apply(kind, o, doc);
+  const auto changed = apply(kind, o, doc, store.settings());
   tx.write(doc);
   ctx.journal->detail = o.action == "add" ? fmt::format("add {}", o.id)
                                           : fmt::format("set {} {}", o.id, join(changed, " "));
@@ -257,6 +292,13 @@ void setup_family(CLI::App& app, Runner& run, const EntryKind& kind, const char*
       keys.emplace_back("--report-every", "report_every");
       keys.emplace_back("--renew-every", "renew_every");
       keys.emplace_back("--decision-after", "decision_after");
+      sub->add_option("--criterion", o->criteria,
+                      "A criterion, repeated for each: age>=65, income_per_person_monthly<=600, "
+                      "flag=injured-at-work, need=housing,food; \" # SOURCE\" cites the rule (replaces them all)");
+      sub->add_option("--document", o->documents,
+                      "A document the application needs, repeated for each: id-card (replaces them all)");
+      keys.emplace_back("--criterion", "criteria");
+      keys.emplace_back("--document", "documents");
     }
     sub->callback([sub, o, action, keys] {
       o->action = action;

@@ -216,4 +216,21 @@ std::optional<Date> earliest_day_of(std::string_view partial) {
   return Date::parse(partial);
 }
 
+std::optional<Date> latest_day_of(std::string_view partial) {
+  if (!valid_partial_date(partial)) return std::nullopt;
+  if (partial.size() == 4) return Date::parse(std::string(partial) + "-12-31");
+  if (partial.size() == 7) {
+    auto first = Date::parse(std::string(partial) + "-01");
+    if (!first) return std::nullopt;
+    return Date{first->year, first->month, days_in_month(first->year, first->month)};
+  }
+  return Date::parse(partial);
+}
+
+int years_between(const Date& born, const Date& on) {
+  int years = on.year - born.year;
+  if (on.month < born.month || (on.month == born.month && on.day < born.day)) --years;
+  return years;
+}
+
 }  // namespace caseload

@@ -32,12 +32,22 @@ using K = FieldKind;
 
 const Schema k_worker{"worker", {{"id", K::Id, true}, {"name", K::String}}, true};
 const Schema k_domain{"domain", {{"id", K::Id, true}, {"name", K::String, true}}, true};
+const Schema k_criterion{.name = "criterion",
+                         .fields = {{"fact", K::String, true},
+                                    {"min", K::Amount},
+                                    {"max", K::Amount},
+                                    {"is", K::String},
+                                    {"any_of", K::StringList},
+                                    {"source", K::String}},
+                         .flow = true};
 const Schema k_program{"program",
                        {{"id", K::Id, true},
                         {"name", K::String, true},
                         {"report_every", K::Period},
                         {"renew_every", K::Period},
-                        {"decision_after", K::Period}},
+                        {"decision_after", K::Period},
+                        {"criteria", K::MapList, false, {}, &k_criterion},
+                        {"documents", K::StringList}},
                        true};
 const Schema k_defaults{"defaults",
                         {{"worker", K::Id},
@@ -105,6 +115,7 @@ const Schema k_client{"client.yaml",
                        {"episodes", K::MapList, false, {}, &k_episode},
                        {"contact_every", K::Period},
                        {"tags", K::StringList},
+                       {"flags", K::StringList},
                        {"consent", K::MapList, false, {}, &k_consent},
                        {"enrollments", K::MapList, false, {}, &k_enrollment},
                        {"notes", K::Text}}};

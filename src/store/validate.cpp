@@ -8,6 +8,7 @@
 
 #include "caseload/core/decimal.hpp"
 #include "caseload/core/ids.hpp"
+#include "caseload/core/screening.hpp"
 #include "caseload/core/referral.hpp"
 #include "caseload/core/spelling.hpp"
 #include "caseload/core/text.hpp"
@@ -351,12 +352,37 @@ class RecordRules {
     auto schema = get_string(doc_.root, "schema");
     if (schema && *schema != "1")
       check_.error(child(doc_.root, "schema"), "'schema': not supported by this version, which reads schema 1");
+    criteria();
     YAML::Node scale = child(doc_.root, "scale");
     if (scale.IsMap()) {
       for (auto it = scale.begin(); it != scale.end(); ++it) {
         const std::string k = it->first.IsScalar() ? it->first.Scalar() : "";
         if (k.empty() || k.size() > 1 || k[0] < '1' || k[0] > '9')
           check_.error(it->first, "a scale level is a number from 1 to 9");
+      }
+    }
+  }
+
+  // Each program's criteria (core/screening says what a well-formed one is).
+  void criteria() {
+    YAML::Node programs = child(doc_.root, "programs");
+    if (!programs.IsSequence()) return;
+    for (const auto& p : programs) {
+      YAML::Node list = child(p, "criteria");
+      if (!list.IsSequence()) continue;
+      for (const auto& node : list) {
+        if (!node.IsMap()) continue;  // the schema reports it
+        Criterion c;
+        c.fact = get_string(node, "fact").value_or("");
+        if (c.fact.empty()) continue;  // required: the schema reports it
+        c.min = get_string(node, "min").value_or("");
+        c.max = get_string(node, "max").value_or("");
+        c.is = get_string(node, "is").value_or("");
+        c.any_of = get_strings(node, "any_of");
+        if (auto problem = criterion_problem(c, *facts_.settings)) {
+          YAML::Node at = child(node, problem->key);
+          check_.error(at.IsDefined() ? at : YAML::Node(node), problem->message);
+        }
       }
     }
   }

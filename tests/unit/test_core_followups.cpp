@@ -17,7 +17,7 @@ Settings settings() {
   Settings s = default_settings();
   s.workers = {{"aoki", "Hana Aoki"}, {"berg", "Ola Berg"}};
   s.defaults.worker = "aoki";
-  s.programs = {{"child-benefit", "Child benefit", Period{3, 'm'}, Period{12, 'm'}, Period{30, 'd'}}};
+  s.programs = {{"child-benefit", "Child benefit", Period{3, 'm'}, Period{12, 'm'}, Period{30, 'd'}, {}, {}}};
   return s;
 }
 

@@ -239,7 +239,7 @@ TEST_SUITE("core::referral enrollment deadlines") {
   }
 
   TEST_CASE("a program without periods sets no deadlines") {
-    const Program p{"one-off-grant", "One-off grant", std::nullopt, std::nullopt, std::nullopt};
+    const Program p{"one-off-grant", "One-off grant", std::nullopt, std::nullopt, std::nullopt, {}, {}};
     const auto due = enrollment_deadlines(p, k_today);
     CHECK_FALSE(due.next_report.has_value());
     CHECK_FALSE(due.renew_by.has_value());

@@ -75,6 +75,10 @@ bool valid_partial_date(std::string_view text);
 // The first day a partial date can mean (1990 -> 1990-01-01); nullopt when
 // it is not one. A birth date is in the future when even that day is.
 std::optional<Date> earliest_day_of(std::string_view partial);
+// The last day it can mean (1990 -> 1990-12-31, 1990-02 -> 1990-02-28).
+std::optional<Date> latest_day_of(std::string_view partial);
+// Whole years from `born` to `on` (a birthday on 29 February counts on 1 March).
+int years_between(const Date& born, const Date& on);
 
 // A new record dated before this is more likely a mistyped year than
 // late paperwork, so commands warn (but record it).

@@ -43,16 +43,34 @@ struct Domain {
 };
 template <class Io, RecordOf<Domain> Self> void fields(Io& io, Self& d) { io("id", d.id)("name", d.name); }
 
+// One rule of a program's criteria (core/screening): a fact of the case
+// file and the bounds it must keep (min and max inclusive, two-place
+// decimals as written) or the values it must take (is, any_of), with the
+// rule's citation.
+struct Criterion {
+  std::string fact;
+  std::string min;
+  std::string max;
+  std::string is;
+  std::vector<std::string> any_of;
+  std::string source;
+};
+template <class Io, RecordOf<Criterion> Self> void fields(Io& io, Self& c) {
+  io("fact", c.fact)("min", c.min)("max", c.max)("is", c.is)("any_of", c.any_of)("source", c.source);
+}
+
 struct Program {
   std::string id;
   std::string name;
   std::optional<Period> report_every;
   std::optional<Period> renew_every;
   std::optional<Period> decision_after;
+  std::vector<Criterion> criteria;
+  std::vector<std::string> documents;  // the paperwork an application needs
 };
 template <class Io, RecordOf<Program> Self> void fields(Io& io, Self& p) {
   io("id", p.id)("name", p.name)("report_every", p.report_every)("renew_every", p.renew_every)(
-      "decision_after", p.decision_after);
+      "decision_after", p.decision_after)("criteria", p.criteria)("documents", p.documents);
 }
 
 // caseload.yaml's `defaults:`; a value that is missing or invalid keeps the default.
@@ -172,6 +190,7 @@ struct Client {
   std::vector<Episode> episodes;
   std::optional<Period> contact_every;
   std::vector<std::string> tags;
+  std::vector<std::string> flags;  // facts a worker records for program criteria: injured-at-work, single-parent
   std::vector<Consent> consents;
   std::vector<Enrollment> enrollments;
   std::string notes;
@@ -184,7 +203,7 @@ template <class Io, RecordOf<Client> Self> void fields(Io& io, Self& c) {
   io("id", c.id)("name", c.name)("preferred_name", c.preferred_name)("external_id", c.external_id)("born", c.born)(
       "language", c.language)("phone", c.phone)("email", c.email)("address", c.address)("household", c.household)(
       "worker", c.worker)("risk", c.risk)("status", c.status)("opened", c.opened)("closed", c.closed)(
-      "closed_reason", c.closed_reason)("episodes", c.episodes)("contact_every", c.contact_every)("tags", c.tags)("consent", c.consents)(
+      "closed_reason", c.closed_reason)("episodes", c.episodes)("contact_every", c.contact_every)("tags", c.tags)("flags", c.flags)("consent", c.consents)(
       "enrollments", c.enrollments)("notes", c.notes);
 }
 
