@@ -2,7 +2,10 @@
 # in Markdown every ASCII punctuation character is backslash-escaped, so a
 # backslash cannot end a cell early and <b> or *x* stay text; code spans
 # (paths) are fenced so no backquote ends them (man caseload(1), OUTPUT
-# FORMATS).
+# FORMATS). In CSV a field that a spreadsheet would run as a formula gets a
+# leading ', the numbers the program computes stay numbers, and a list is
+# joined with "; " with a ';' inside an item escaped, so two tags read back as
+# two.
 source "$TESTLIB"
 
 new_store s
@@ -47,4 +50,25 @@ assert_stdout_contains "- **name**: $md_name"
 assert_stdout_contains 'text: \*call\* \<i\>x\<\/i\> \`tick\` a\\\|b'
 assert_stdout_contains '| first \| line second \<i\>line\<\/i\> |'
 case "$out" in *'<b>'* | *'<i>'* | *'*x*'*) fail "markup from the store in show --format md";; esac
+
+# --- CSV -----------------------------------------------------------------------
+run list --format csv
+assert_exit 0
+assert_stdout_contains "$ID2,\"'=HYPERLINK(\"\"x\"\")\",aoki,"
+assert_stdout_contains "$ID,a\\|b <b>x</b> *x*,aoki,"
+assert_stdout_matches "^$ID,.*,food\\\\; clothes; rent\$"
+run followups --format csv
+assert_exit 0
+assert_stdout_contains "2026-11-20,task,$ID2,\"'=HYPERLINK(\"\"x\"\")\",aoki,,'-2+3,t1,clients/$ID2/plan.yaml,3,"
+run find HYPERLINK --format csv
+assert_exit 0
+assert_stdout_contains "'+358 40 555 0300,open"
+# No field of any CSV output starts with a formula character.
+for cmd in "list --format csv" "followups --format csv" "find x --format csv"; do
+  # shellcheck disable=SC2086
+  run $cmd
+  if printf '%s\n' "$out" | tr ',' '\n' | sed 's/^"//' | grep -qE '^[=+@-]'; then
+    fail "a field of $cmd starts like a formula"
+  fi
+done
 pass
