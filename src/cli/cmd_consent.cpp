@@ -80,7 +80,7 @@ int list_consents(const ConsentOptions& o, Context& ctx) {
   } else if (format == "csv") {
     write_csv_row(ctx.out, {"to", "scope", "given", "expires", "revoked", "in_force"});
     for (const auto& c : client.consents) {
-      write_csv_row(ctx.out, {c.to, join(c.scope, ";"), date_or_empty(c.given), date_or_empty(c.expires),
+      write_csv_row(ctx.out, {c.to, csv_list(c.scope), date_or_empty(c.given), date_or_empty(c.expires),
                               date_or_empty(c.revoked), c.in_force(today) ? "true" : "false"});
     }
   } else {

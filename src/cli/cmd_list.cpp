@@ -93,7 +93,7 @@ int run_list(const ListOptions& o, Context& ctx) {
     for (const auto& r : rows) {
       const Client& c = *r.client;
       write_csv_row(ctx.out, {c.id, c.name, c.worker, c.status, c.risk, date_or_empty(c.opened), date_or_empty(c.closed),
-                              r.last_contact, r.next_due, join(c.tags, ";")});
+                              r.last_contact, r.next_due, csv_list(c.tags)});
     }
   } else {
     const Style style = ctx.style();

@@ -136,9 +136,9 @@ void write_csv(std::ostream& out, const std::vector<Resource>& resources) {
   write_csv_row(out, {"id", "name", "organization", "domains", "services", "phone", "email", "url", "address", "hours",
                       "eligibility", "fees", "languages"});
   for (const auto& r : resources) {
-    write_csv_row(out, {r.id, r.name, r.organization, join(r.domains, ";"), join(r.services, ";"), r.phone, r.email,
+    write_csv_row(out, {r.id, r.name, r.organization, csv_list(r.domains), csv_list(r.services), r.phone, r.email,
                         r.url, display_text(r.address), r.hours, display_text(r.eligibility), r.fees,
-                        join(r.languages, ";")});
+                        csv_list(r.languages)});
   }
 }
 

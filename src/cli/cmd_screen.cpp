@@ -271,7 +271,7 @@ int screen_all(Context& ctx) {
     write_csv_row(ctx.out, {"client", "name", "worker", "program", "result", "missing"});
     for (const auto& m : matches)
       write_csv_row(ctx.out, {m.record->client.id, m.record->client.name, m.record->client.worker,
-                              m.screen->program->id, std::string(result_name(m.screen->result)), join(m.missing, ";")});
+                              m.screen->program->id, std::string(result_name(m.screen->result)), csv_list(m.missing)});
     for (const auto& u : unreadable) write_csv_row(ctx.out, {u.id, "", "", "", "unreadable", ""});
     return k_exit_ok;
   }

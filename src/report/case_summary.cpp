@@ -92,9 +92,10 @@ void entry_bullets(std::ostream& out, const std::vector<RecordEntry>& entries) {
       item_bullets(out, e.items, "  ");
     } else if (e.text.find('\n') != std::string::npos) {
       out << fmt::format("- **{}**:\n", e.key);
-      for (const auto& line : split_lines(e.text)) out << "  " << line << (line.empty() ? "" : "  ") << '\n';
+      // Each line its own, ended by a hard break (two spaces).
+      for (const auto& line : split_lines(e.text)) out << "  " << md_cell(line) << (line.empty() ? "" : "  ") << '\n';
     } else {
-      out << fmt::format("- **{}**: {}\n", e.key, e.text);
+      out << fmt::format("- **{}**: {}\n", e.key, md_cell(e.text));
     }
   }
 }
@@ -103,12 +104,12 @@ void scores_md(std::ostream& out, const std::vector<Assessment>& assessments) {
   const auto domains = scored_domains(assessments);
   if (domains.empty()) return;
   out << "\n## Scores\n\n| Domain |";
-  for (const auto& a : assessments) out << ' ' << date_text(a.date) << ' ' << a.kind << " |";
+  for (const auto& a : assessments) out << ' ' << date_text(a.date) << ' ' << md_cell(a.kind) << " |";
   out << "\n|---|";
   for (size_t i = 0; i < assessments.size(); ++i) out << "---:|";
   out << '\n';
   for (const auto& d : domains) {
-    out << "| " << d << " |";
+    out << "| " << md_cell(d) << " |";
     for (const auto& a : assessments) {
       const auto level = a.score(d);
       out << ' ' << (level ? std::to_string(*level) : "") << " |";
@@ -176,11 +177,11 @@ void write_case_json(std::ostream& out, const ClientRecord& r) {
 
 void write_case_md(std::ostream& out, const ClientRecord& r, const CaseSummaryInfo& info) {
   const Client& c = r.client;
-  out << fmt::format("# Case summary: {} ({})\n\n", md_cell(c.name), c.id);
+  out << fmt::format("# Case summary: {} ({})\n\n", md_cell(c.name), md_cell(c.id));
   out << fmt::format("Printed {}{}\n", info.today.str(), info.agency.empty() ? "" : " · " + md_cell(info.agency));
   if (!r.unreadable.empty()) {
     out << "\n## Could not be read\n\n";
-    for (const auto& u : r.unreadable) out << fmt::format("- `{}`: {}\n", u.where.str(), md_cell(u.message));
+    for (const auto& u : r.unreadable) out << fmt::format("- {}: {}\n", md_code(u.where.str()), md_cell(u.message));
   }
   // The person's own fields first; household, consent and enrollments (its
   // nested records) each get a section.
@@ -198,7 +199,7 @@ void write_case_md(std::ostream& out, const ClientRecord& r, const CaseSummaryIn
   }
   scores_md(out, r.assessments);
   for (const auto& a : r.assessments) {
-    out << fmt::format("\n### Assessment {} {}\n\n", date_text(a.date), a.kind);
+    out << fmt::format("\n### Assessment {} {}\n\n", date_text(a.date), md_cell(a.kind));
     entry_bullets(out, record_entries(a));
   }
   if (r.plan) {
@@ -206,7 +207,7 @@ void write_case_md(std::ostream& out, const ClientRecord& r, const CaseSummaryIn
     entry_bullets(out, record_entries(*r.plan));
   }
   for (const auto& ref : r.referrals) {
-    out << fmt::format("\n## Referral {}\n\n", ref.id);
+    out << fmt::format("\n## Referral {}\n\n", md_cell(ref.id));
     entry_bullets(out, record_entries(ref));
   }
   timeline_md(out, r.contacts);

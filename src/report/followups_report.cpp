@@ -87,8 +87,8 @@ void markdown(std::ostream& out, const std::vector<FollowupItem>& items, const F
       group = g;
       out << fmt::format("\n## {}\n\n| Late | Client | Name | Kind | What | File |\n|---:|---|---|---|---|---|\n", g);
     }
-    out << fmt::format("| {} | {} | {} | {} | {} | `{}` |\n", overdue_text(i), i.client, md_cell(i.name), i.kind,
-                       md_cell(what_text(i)), i.path);
+    out << fmt::format("| {} | {} | {} | {} | {} | {} |\n", overdue_text(i), md_cell(i.client), md_cell(i.name),
+                       md_cell(i.kind), md_cell(what_text(i)), md_code_cell(i.path));
   }
 }
 

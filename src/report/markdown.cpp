@@ -1,15 +1,56 @@
 #include "caseload/report/markdown.hpp"
 
-namespace caseload {
+#include <algorithm>
 
-std::string md_cell(const std::string& s) {
+#include "caseload/core/text.hpp"
+
+namespace caseload {
+namespace {
+
+// CommonMark 0.31, "Backslash escapes": exactly these may be escaped.
+bool is_ascii_punctuation(char c) {
+  return (c >= '!' && c <= '/') || (c >= ':' && c <= '@') || (c >= '[' && c <= '`') || (c >= '{' && c <= '~');
+}
+
+// The terminal escaping with line breaks and tabs kept, then as spaces:
+// a cell must stay on its row, and a visible \x0A would say less.
+std::string one_line_safe(std::string_view s) {
+  std::string text = escape_for_terminal(s, true);
+  std::replace(text.begin(), text.end(), '\n', ' ');
+  std::replace(text.begin(), text.end(), '\t', ' ');
+  return text;
+}
+
+std::string code_span(std::string_view s, bool in_table) {
+  const std::string text = one_line_safe(s);
+  if (text.empty()) return "";  // "``" would be two backquotes, not a span
+  size_t longest = 0, run = 0;
+  std::string body;
+  for (char c : text) {
+    run = c == '`' ? run + 1 : 0;
+    longest = std::max(longest, run);
+    if (c == '|' && in_table) body += '\\';
+    body += c;
+  }
+  // A space on each side is stripped by the reader; it keeps a backquote at
+  // either end of the text from joining the fence.
+  const bool pad = !body.empty() && (body.front() == '`' || body.back() == '`' || body.front() == ' ');
+  const std::string fence(longest + 1, '`');
+  return fence + (pad ? " " + body + " " : body) + fence;
+}
+
+}  // namespace
+
+std::string md_cell(std::string_view s) {
   std::string out;
-  for (char c : s) {
-    if (c == '|') out += "\\|";
-    else if (c == '\n') out += ' ';
-    else out += c;
+  for (char c : one_line_safe(s)) {
+    if (is_ascii_punctuation(c)) out += '\\';
+    out += c;
   }
   return out;
 }
+
+std::string md_code(std::string_view s) { return code_span(s, false); }
+std::string md_code_cell(std::string_view s) { return code_span(s, true); }
 
 }  // namespace caseload

@@ -79,8 +79,8 @@ assert_stdout_matches '^\* +contact, needs +2026-11-23 +2026-11-30 +expired 2026
 CASELOAD_TODAY=2026-12-07 run consent "$ID" --format csv
 assert_exit 0
 assert_eq "to,scope,given,expires,revoked,in_force" "$(head -1 "$T/stdout")" "CSV header"
-assert_stdout_contains "food-bank-north,contact;needs,2026-11-23,2027-11-23,,true"
-assert_stdout_contains "*,contact;needs,2026-11-23,2026-11-30,,false"
+assert_stdout_contains "food-bank-north,contact; needs,2026-11-23,2027-11-23,,true"
+assert_stdout_contains "*,contact; needs,2026-11-23,2026-11-30,,false"
 run consent "$ID" --format json
 assert_exit 0
 assert_stdout_contains '"to": "food-bank-north"'

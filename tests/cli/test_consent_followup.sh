@@ -26,7 +26,8 @@ run followups --kind consent --format json
 assert_stdout_contains "\"kind\": \"consent\""
 assert_stdout_contains "\"ref\": \"city-housing\""
 run followups --kind consent --format md
-assert_stdout_contains "| 6d | $ID | Tuomas Järvinen | consent | $WHAT | \`clients/$ID/client.yaml\` |"
+# Markdown escapes each ASCII punctuation character.
+assert_stdout_contains "| 6d | $ID | Tuomas Järvinen | consent | Consent to city\\-housing expires 2026\\-12\\-01 | \`clients/$ID/client.yaml\` |"
 run followups --kind consent --format ics
 assert_stdout_contains "UID:$ID-consent-city-housing@caseload"
 assert_stdout_contains "DTSTART;VALUE=DATE:20261117"

@@ -33,7 +33,8 @@ assert_exit 0
 assert_stdout_contains "2026-11-20,contact-missed,$ID,Nusrat Jahan,aoki,,\"$WHAT\",$MISSED,clients/$ID/contacts/$MISSED.yaml,3"
 run followups --kind contact-missed --format md
 assert_exit 0
-assert_stdout_contains "| 3d | $ID | Nusrat Jahan | contact-missed | $WHAT | \`clients/$ID/contacts/$MISSED.yaml\` |"
+# Markdown escapes each ASCII punctuation character.
+assert_stdout_contains "| 3d | $ID | Nusrat Jahan | contact\\-missed | Reschedule visit \\(missed 2026\\-11\\-20\\)\\: Not at home\\, left a note | \`clients/$ID/contacts/$MISSED.yaml\` |"
 run followups --kind contact-missed --format ics
 assert_exit 0
 assert_stdout_contains "UID:$ID-contact-missed-$MISSED@caseload"

@@ -34,7 +34,7 @@ assert_stdout_contains "\"overdue\": 0,
     \"time\": \"14:00\""
 assert_stdout_contains "\"time\": null"
 run followups --kind contact --until 2026-11-30 --format md
-assert_stdout_contains "| contact | 14:00 visit: Home visit |"
+assert_stdout_contains "| contact | 14\\:00 visit\\: Home visit |"  # punctuation escaped
 run followups --kind contact --until 2026-11-30 --format ics
 assert_exit 0
 tr -d '\r' <"$T/stdout" >"$T/ics"

@@ -52,7 +52,7 @@ assert_stdout_contains "7RJ5NB"
 assert_stdout_contains "M6VHQ2"
 run --root "$A" find jose --format csv
 assert_eq 'id,name,preferred_name,external_id,phone,status
-X4C8PG,José Villanueva,,2026-00163,+358 41 555 0163,open' "$out" "accent-insensitive find"
+X4C8PG,José Villanueva,,2026-00163,'"'"'+358 41 555 0163,open' "$out" "accent-insensitive find"  # a phone starting with + is marked (OWASP)
 run --root "$A" find "ÅSE"
 assert_stdout_contains "E3N6WC"
 run --root "$A" find "ostby"

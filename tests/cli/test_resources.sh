@@ -123,7 +123,7 @@ run resource list --format csv
 assert_exit 0
 assert_eq "id,name,organization,domains,services,phone,email,url,address,hours,eligibility,fees,languages" \
   "$(head -1 "$T/stdout")" "CSV header"
-assert_stdout_contains 'food-bank-north,North Side Food Bank,City Mission,food,food parcels;hot meals,+358 9 555 0100,intake@example.org,https://example.org,,Mon-Fri 9-16,Residents of the north district.,free,fi;sv;en'
+assert_stdout_contains 'food-bank-north,North Side Food Bank,City Mission,food,food parcels; hot meals,'"'"'+358 9 555 0100,intake@example.org,https://example.org,,Mon-Fri 9-16,Residents of the north district.,free,fi; sv; en'
 assert_stdout_contains '"Hämeentie 3'
 assert_eq 4 "$(grep -c '^[a-z]' "$T/stdout")" "CSV rows (header and 3 resources)"
 run resource list --format md

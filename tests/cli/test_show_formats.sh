@@ -48,7 +48,7 @@ for heading in "## Person" "## household" "## consent" "## enrollments" "## Scor
 done
 assert_stdout_matches '^\| housing \| 2 \| 3 \|$'
 assert_stdout_matches '^### Assessment 2026-09-14 '
-assert_stdout_matches '^## Referral 2026-09-25-daycare-majakka$'
+assert_stdout_matches '^## Referral 2026\\-09\\-25\\-daycare\\-majakka$'  # punctuation escaped
 assert_stdout_matches '^\| date \| kind \| status \| worker \| summary \|'
 assert_stdout_matches '^- \*\*name\*\*: Siti Rahayu$'
 

@@ -49,15 +49,49 @@ TEST_SUITE("report::csv") {
     CHECK(csv_field("") == "");
     CHECK(csv_field("2026-11-23") == "2026-11-23");
     CHECK(csv_field("  padded  ") == "  padded  ");      // spaces are data, not a reason to quote
-    CHECK(csv_field("semi;colon") == "semi;colon");      // tags are joined with ';' unquoted
+    CHECK(csv_field("semi;colon") == "semi;colon");      // a ';' needs no quotes (csv_list escapes its own)
     CHECK(csv_field("it's") == "it's");                  // a single quote is not special
   }
 
   TEST_CASE("a field with a comma, a quote or a line break is quoted") {
     CHECK(csv_field("Santos, Maria") == "\"Santos, Maria\"");
     CHECK(csv_field("line one\nline two") == "\"line one\nline two\"");
-    CHECK(csv_field("a\rb") == "\"a\rb\"");
-    CHECK(csv_field("a\r\nb") == "\"a\r\nb\"");
+    CHECK(csv_field("a\r\nb") == "\"a\nb\"");  // a CRLF is one line end
+  }
+
+  TEST_CASE("control characters are visible escapes, as on the terminal; line breaks and tabs stay") {
+    CHECK(csv_field("a\x1b]0;x\ab") == "a\\x1B]0;x\\x07b");
+    CHECK(csv_field("a\rb") == "a\\x0Db");  // a lone CR is no line end
+    CHECK(csv_field("abc\xe2\x80\xae" "fdp") == "abc\\u202Efdp");
+    CHECK(csv_field("a\tb") == "a\tb");
+  }
+
+  TEST_CASE("a field a spreadsheet would run as a formula gets a leading quote mark (OWASP)") {
+    CHECK(csv_field("=HYPERLINK(\"x\")") == "\"'=HYPERLINK(\"\"x\"\")\"");
+    CHECK(csv_field("+358 40 555 0300") == "'+358 40 555 0300");
+    CHECK(csv_field("-2+3") == "'-2+3");
+    CHECK(csv_field("@SUM(1+1)") == "'@SUM(1+1)");
+    CHECK(csv_field("\tx") == "'\tx");
+    CHECK(csv_field("\r=1") == "\\x0D=1");   // the CR is a visible escape, nothing left to run
+    CHECK(csv_field("'quoted") == "''quoted");  // so that a leading ' always means the mark
+    CHECK(csv_field("a=b") == "a=b");           // only the first character counts
+  }
+
+  TEST_CASE("a plain number is left a number") {
+    CHECK(csv_field("-5") == "-5");
+    CHECK(csv_field("+3") == "+3");
+    CHECK(csv_field("-12.50") == "-12.50");
+    CHECK(csv_field("-") == "'-");
+    CHECK(csv_field("-5-") == "'-5-");
+  }
+
+  TEST_CASE("a list: items joined with \"; \", a ';' or '\\' in an item escaped with a backslash") {
+    CHECK(csv_list({}) == "");
+    CHECK(csv_list({"rent"}) == "rent");
+    CHECK(csv_list({"food; clothes", "rent"}) == "food\\; clothes; rent");
+    CHECK(csv_list({"a\\b", "c"}) == "a\\\\b; c");
+    CHECK(csv_list({"two\nlines"}) == "two\\\\x0Alines");  // \x0A, its backslash escaped
+    CHECK(row({"X", csv_list({"a, b", "c"})}) == "X,\"a, b; c\"\n");
   }
 
   TEST_CASE("quotes inside a field are doubled") {

@@ -235,17 +235,18 @@ TEST_SUITE("report::followups") {
           "\n"
           "## Overdue\n"
           "\n" + header +
-          "| 5d | X4C8PG | " + k_jose + " | task | " + k_call + " | `clients/X4C8PG/plan.yaml` |\n"
+          "| 5d | X4C8PG | " + k_jose + " | task | Call the \\\"legal aid\\\" office\\, ask for Ana | "
+          "`clients/X4C8PG/plan.yaml` |\n"
           "\n"
           "## Today 2026-11-23\n"
           "\n" + header +
-          "|  | 9GQ2TF | " + k_rahima + " | plan-review | Plan review | `clients/9GQ2TF/plan.yaml` |\n"
+          "|  | 9GQ2TF | " + k_rahima + " | plan\\-review | Plan review | `clients/9GQ2TF/plan.yaml` |\n"
           "\n"
           "## Friday 2026-11-27\n"
           "\n" + header +
-          "|  | 7RJ5NB | Maria Santos | referral | North Side Food Bank (sent) | "
+          "|  | 7RJ5NB | Maria Santos | referral | North Side Food Bank \\(sent\\) | "
           "`clients/7RJ5NB/referrals/2026-11-20-food-bank-north-c81x.yaml` |\n"
-          "|  | E3N6WC | " + k_ase + " | contact | visit: Home visit | "
+          "|  | E3N6WC | " + k_ase + " | contact | visit\\: Home visit | "
           "`clients/E3N6WC/contacts/2026-11-27T1000-visit-4skd.yaml` |\n");
   }
 
@@ -253,12 +254,14 @@ TEST_SUITE("report::followups") {
     CHECK(report("md", {items()[0]}, "").rfind("# Follow-ups 2026-11-23\n\n## Overdue\n", 0) == 0);
   }
 
-  TEST_CASE("md: a pipe in the data cannot break the table, and a line break becomes a space") {
+  TEST_CASE("md: a pipe or a backslash in the data cannot break the table, and a line break becomes a space") {
     auto list = std::vector<FollowupItem>{item("2026-11-23", "task", "X4C8PG", "Ana | Lima", "", "two\nlines | here",
                                                "t1", "clients/X4C8PG/plan.yaml", 0)};
     const std::string text = report("md", list);
     CHECK(text.find("| Ana \\| Lima | task | two lines \\| here |") != std::string::npos);
     CHECK(report("md", list, "North | South").find("\nNorth \\| South\n") != std::string::npos);
+    list[0].name = "a\\|b <b>x</b> *x*";
+    CHECK(report("md", list).find("| a\\\\\\|b \\<b\\>x\\<\\/b\\> \\*x\\* | task |") != std::string::npos);
   }
 
   TEST_CASE("ics: text values are escaped as RFC 5545 says") {
