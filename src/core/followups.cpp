@@ -1,4 +1,5 @@
 #include "caseload/core/followups.hpp"
+#include "caseload/core/paperwork.hpp"
 #include "caseload/core/plan.hpp"
 
 #include <fmt/format.h>
@@ -190,7 +191,30 @@ class Collector {
         add(program->decision_after->after(*e.applied), "decision",
             fmt::format("{}: decision pending since {}", name, e.applied->str()), e.program, r_.path);
       }
+      if (program) documents(*program, name, e);
     }
+  }
+
+  // Missing papers hold up a decision from the day of the application, and a
+  // report or renewal from k_document_warning_days before it is due.
+  void documents(const Program& program, const std::string& name, const Enrollment& e) {
+    std::optional<Date> due;
+    std::string when;
+    if (e.status == "applied") {
+      due = e.applied.value_or(today_);
+      when = "(application pending)";
+    } else if (e.status == "approved") {
+      std::optional<Date> deadline;
+      for (const auto& d : {e.next_report, e.renew_by})
+        if (d && (!deadline || *d < *deadline)) deadline = d;
+      if (!deadline) return;
+      due = deadline->add_days(-k_document_warning_days);
+      when = fmt::format("({} due {})", deadline == e.next_report ? "report" : "renewal", deadline->str());
+    } else {
+      return;
+    }
+    for (const auto& d : document_states(program, e))
+      if (d.state == "missing") add(*due, "document", fmt::format("{}: {} missing {}", name, d.id, when), d.id, r_.path);
   }
 
   // A consent about to lapse would stop the referrals it covers: it is due

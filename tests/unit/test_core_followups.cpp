@@ -334,6 +334,44 @@ TEST_SUITE("core::followups") {
     CHECK(of_kind(items_of(r), "decision").empty());
   }
 
+  TEST_CASE("missing documents: due from the application, or two weeks before the report or renewal") {
+    Settings s = settings();
+    s.programs[0].documents = {"id-card", "birth-certificates"};
+    auto docs = [&](const ClientRecord& r, const Date& today) {
+      auto items = followups_for(r, s, {}, today);
+      return of_kind(items, "document");
+    };
+    auto r = quiet_client();
+    Enrollment e;
+    e.program = "child-benefit";
+    e.status = "applied";
+    e.applied = d("2026-11-10");
+    e.documents = {{"id-card", d("2026-11-12"), std::nullopt, ""}};
+    r.client.enrollments = {e};
+    auto pending = docs(r, k_today);
+    REQUIRE(pending.size() == 1);
+    CHECK(pending[0].ref == "birth-certificates");
+    CHECK(pending[0].date == d("2026-11-10"));
+    CHECK(pending[0].overdue == 13);
+
+    // waived counts as done; so does received
+    r.client.enrollments[0].documents.push_back({"birth-certificates", std::nullopt, d("2026-11-20"), "Adopted"});
+    CHECK(docs(r, k_today).empty());
+
+    e.status = "approved";
+    e.decided = d("2026-11-15");
+    e.next_report = d("2027-02-15");
+    e.renew_by = d("2026-12-20");  // the earlier deadline counts
+    r.client.enrollments = {e};
+    auto approved = docs(r, k_today);
+    REQUIRE(approved.size() == 1);
+    CHECK(approved[0].date == d("2026-12-06"));
+    CHECK(approved[0].what.find("(renewal due 2026-12-20)") != std::string::npos);
+
+    r.client.enrollments[0].status = "ended";
+    CHECK(docs(r, k_today).empty());
+  }
+
   TEST_CASE("a client with an application or a benefit running has the budget reviewed every finances_every") {
     auto r = quiet_client();
     CHECK(of_kind(items_of(r), "finances").empty());  // no enrollment: no budget asked for

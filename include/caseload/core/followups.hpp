@@ -19,7 +19,7 @@ inline const std::vector<std::string> k_followup_kinds = {"unreadable", "task", 
                                                           "referral",   "contact",      "contact-missed",
                                                           "contact-due", "reassessment", "report",
                                                           "renewal",    "decision",     "consent",
-                                                          "finances"};
+                                                          "finances",   "document"};
 
 struct FollowupItem {
   Date date;

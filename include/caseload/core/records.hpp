@@ -131,6 +131,18 @@ template <class Io, RecordOf<Consent> Self> void fields(Io& io, Self& c) {
   io("to", c.to)("scope", c.scope)("given", c.given)("expires", c.expires)("revoked", c.revoked);
 }
 
+// A document a program requires (its `documents`), as an enrollment
+// records it: received, or waived (with the reason); absent: missing.
+struct EnrollmentDocument {
+  std::string id;
+  std::optional<Date> received;
+  std::optional<Date> waived;
+  std::string reason;
+};
+template <class Io, RecordOf<EnrollmentDocument> Self> void fields(Io& io, Self& d) {
+  io("id", d.id)("received", d.received)("waived", d.waived)("reason", d.reason);
+}
+
 struct Enrollment {
   std::string program;
   std::string status;
@@ -138,10 +150,11 @@ struct Enrollment {
   std::optional<Date> decided;
   std::optional<Date> next_report;
   std::optional<Date> renew_by;
+  std::vector<EnrollmentDocument> documents;
 };
 template <class Io, RecordOf<Enrollment> Self> void fields(Io& io, Self& e) {
   io("program", e.program)("status", e.status)("applied", e.applied)("decided", e.decided)(
-      "next_report", e.next_report)("renew_by", e.renew_by);
+      "next_report", e.next_report)("renew_by", e.renew_by)("documents", e.documents);
 }
 
 struct HouseholdMember {
