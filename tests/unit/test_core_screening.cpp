@@ -275,3 +275,19 @@ TEST_CASE("malformed criteria are named by key, never by value") {
   reversed.max = "60";
   CHECK(problem(reversed)->key == "min");
 }
+
+TEST_CASE("criteria as program add|set --criterion writes them") {
+  auto c = parse_criterion("age>=65 # National Pensions Act §12");
+  REQUIRE(c);
+  CHECK(c->fact == "age");
+  CHECK(c->min == "65");
+  CHECK(c->source == "National Pensions Act §12");
+  CHECK(parse_criterion("income_per_person_monthly <= 600,50")->max == "600.50");
+  CHECK(parse_criterion("flag=injured-at-work")->is == "injured-at-work");
+  CHECK(parse_criterion("need=housing, food")->any_of == std::vector<std::string>{"housing", "food"});
+  CHECK_FALSE(parse_criterion("age"));
+  CHECK_FALSE(parse_criterion(">=65"));
+  CHECK_FALSE(parse_criterion("age>=old"));
+  CHECK_FALSE(parse_criterion("age>65"));
+  CHECK_FALSE(parse_criterion("need=housing,,food"));
+}
