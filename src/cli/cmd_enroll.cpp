@@ -6,41 +6,31 @@
 #include "caseload/cli/change_date.hpp"
 #include "caseload/cli/commands.hpp"
 #include "caseload/cli/common.hpp"
+#include "caseload/cli/enrollments.hpp"
 #include "caseload/core/ids.hpp"
 #include "caseload/core/referral.hpp"
+#include "caseload/store/encode.hpp"
 #include "caseload/store/schema.hpp"
 
 namespace caseload {
 namespace {
 
 struct EnrollOptions {
-  std::string client, program, status, applied, decided, next_report, renew_by;
+  std::string client, program, status, applied, decided, next_report, renew_by, note;
 };
 
-const Program& known_program(const Store& store, const std::string& id) {
-  if (!is_program_id(id)) {
-    throw UsageError(fmt::format("'{}' is not a program ID", id),
-                     "program IDs are lower-case letters, digits and '-', e.g. child-benefit");
-  }
-  if (const Program* p = store.settings().find_program(id)) return *p;
-  std::string ids;
-  for (const auto& p : store.settings().programs) ids += (ids.empty() ? "" : ", ") + p.id;
-  throw Error(fmt::format("unknown program '{}'", id),
-              ids.empty() ? "caseload.yaml lists no programs; add them under programs:"
-                          : fmt::format("programs in caseload.yaml: {}", ids));
+// Appends to the entry's history (made when missing: stores from before it
+// was kept have none).
+void append_event(YAML::Node entry, const Date& date, const std::string& event, const std::string& note) {
+  YAML::Node history = entry["history"];
+  if (!history.IsSequence()) entry["history"] = YAML::Node(YAML::NodeType::Sequence);
+  const EnrollmentEvent e{date, event, note};
+  entry["history"].push_back(encode_record(e, *schemas::client().find("enrollments")->nested->find("history")->nested));
 }
 
-// The client's latest entry for the program: an earlier one may have ended
-// or been denied before the client applied again.
-std::optional<YAML::Node> latest_enrollment(const Document& doc, const std::string& program) {
-  std::optional<YAML::Node> found;
-  YAML::Node list = child(doc.root, "enrollments");
-  if (!list.IsSequence()) return found;
-  for (YAML::Node e : list) {
-    // emplace, not assignment: assigning a YAML::Node overwrites the node it refers to
-    if (e.IsMap() && get_string(e, "program") == program) found.emplace(e);
-  }
-  return found;
+std::optional<Date> date_of(const YAML::Node& entry, const char* key) {
+  const auto v = get_string(entry, key);
+  return v ? Date::parse(*v) : std::nullopt;
 }
 
 int run_enroll(const EnrollOptions& o, Context& ctx) {
@@ -62,6 +52,7 @@ int run_enroll(const EnrollOptions& o, Context& ctx) {
   set_scalar(entry, "program", program.id);
   set_scalar(entry, "status", "applied");
   set_scalar(entry, "applied", applied.str());
+  append_event(entry, applied, "applied", "");
   list_for_update(doc, "enrollments").push_back(entry);
   tx.write(doc);
   ctx.journal->detail = program.id;
@@ -71,28 +62,42 @@ int run_enroll(const EnrollOptions& o, Context& ctx) {
 
 // --- enrollment ------------------------------------------------------------
 
+// What `enrollment` records: a decision (a status), or while approved a
+// report filed or a renewal that moves one deadline on.
+const std::vector<std::string_view> k_actions = {"approved", "denied", "ended", "reported", "renewed"};
+
+bool is_filing(const std::string& action) { return action == "reported" || action == "renewed"; }
+
 struct Decision {
-  std::string status;
+  std::string status;  // the action: a status, or reported / renewed
   std::optional<Date> decided, next_report, renew_by;
-  ChangeDate day;  // --date: the decided date when given
+  ChangeDate day;  // --date: the day of the decision, the ending or the filing
+  std::string note;
 };
 
+// What --date is the day of, for its errors.
+std::string change_what(const std::string& action) {
+  if (action == "reported") return "the day of the report";
+  if (action == "renewed") return "the day of the renewal";
+  if (action == "ended") return "the day of the end";
+  return "the day of the decision";
+}
+
 Decision decision_from_options(const EnrollOptions& o, Context& ctx, const Date& today) {
-  if (!is_one_of(o.status, choices::enrollment_status)) {
-    throw UsageError(fmt::format("'{}' is not an enrollment status", o.status),
-                     fmt::format("statuses: {}", join_choices(choices::enrollment_status)));
+  if (!is_one_of(o.status, k_actions) && o.status != "applied") {  // applied: refused below, with its own hint
+    throw UsageError(fmt::format("'{}' is not an enrollment status or event", o.status),
+                     fmt::format("one of: {}", join_choices(k_actions)));
   }
   auto date = [&](const std::string& value, const char* flag) -> std::optional<Date> {
     if (value.empty()) return std::nullopt;
     return parse_date_option(value, flag, today);
   };
   Decision d{o.status, std::nullopt, date(o.next_report, "--next-report"), date(o.renew_by, "--renew-by"),
-             parse_change_date(ctx, o.decided, today, "the day of the decision")};
-  if (d.day.given) d.decided = d.day.date;
+             parse_change_date(ctx, o.decided, today, change_what(o.status)), one_line_option(o.note, "--note")};
+  if (d.day.given && (d.status == "approved" || d.status == "denied")) d.decided = d.day.date;
   if ((d.next_report || d.renew_by) && d.status != "approved")
-    throw UsageError("--next-report and --renew-by are deadlines of an approved enrollment");
-  if (d.decided && d.status != "approved" && d.status != "denied")
-    throw UsageError("--date is the day of a decision: use it with approved or denied");
+    throw UsageError("--next-report and --renew-by are deadlines of an approved enrollment",
+                     "`reported` and `renewed` move them on by the program's period");
   return d;
 }
 
@@ -107,6 +112,12 @@ void check_decision(const std::string& id, const std::string& program, const std
                 "fix client.yaml (e.g. `caseload edit`), then run `caseload check`");
   }
   if (from == "ended") throw Error(fmt::format("the enrollment of {} in {} has ended", id, program), again);
+  if (is_filing(d.status) && from != "approved") {
+    throw Error(fmt::format("the enrollment of {} in {} is {}: only an approved enrollment is {}", id, program, from,
+                            d.status),
+                from == "applied" ? fmt::format("record the decision first: `caseload enrollment {} {} approved`", id, program)
+                                  : again);
+  }
   if (from == d.status && from != "approved") {
     throw Error(fmt::format("the enrollment of {} in {} is already {}", id, program, from),
                 fmt::format("`caseload enrollment {} {} approved|denied|ended` records what happens next", id, program));
@@ -114,7 +125,8 @@ void check_decision(const std::string& id, const std::string& program, const std
   if (d.status == "applied") throw Error(fmt::format("the enrollment of {} in {} cannot go back to applied", id, program), again);
   if (from == "approved" && d.status == "approved" && !d.decided && !d.next_report && !d.renew_by) {
     throw Error(fmt::format("the enrollment of {} in {} is already approved", id, program),
-                "pass --next-report or --renew-by to move a deadline, or --decided for a renewal decision");
+                "pass --next-report or --renew-by to move a deadline, --decided for a renewal decision, "
+                "or use `reported` / `renewed`");
   }
 }
 
@@ -123,37 +135,86 @@ void set_or_remove(YAML::Node entry, const char* key, const std::optional<Date>&
   else remove_key(entry, key);
 }
 
-void apply_decision(YAML::Node entry, const std::string& from, const Decision& d, const Program& program,
-                    const Date& today) {
+// A report filed or a renewal moves its deadline on by one period from the
+// day it was due, not from the day it was filed: the cadence stays fixed.
+// One filing covers one period, so a client two periods behind is still
+// overdue after filing one.
+void apply_filing(YAML::Node entry, const std::string& id, const Decision& d, const Program& program) {
+  const bool report = d.status == "reported";
+  const char* key = report ? "next_report" : "renew_by";
+  const char* period_key = report ? "report_every" : "renew_every";
+  const char* flag = report ? "--report-every" : "--renew-every";
+  const std::optional<Period>& every = report ? program.report_every : program.renew_every;
+  if (!every) {
+    throw Error(fmt::format("program {} has no {}: it asks for no {}", program.id, period_key,
+                            report ? "progress reports" : "renewals"),
+                fmt::format("set the period with `caseload program set {} {} PERIOD`, then run this again", program.id, flag));
+  }
+  const std::optional<Date> due = date_of(entry, key);
+  if (!due) {
+    throw Error(fmt::format("the enrollment of {} in {} has no {} date to move on", id, program.id, key),
+                fmt::format("set it with `caseload enrollment {} {} approved --{}`", id, program.id,
+                            report ? "next-report DATE" : "renew-by DATE"));
+  }
+  set_scalar(entry, key, every->after(*due).str());
+}
+
+void apply_decision(YAML::Node entry, const std::string& id, const std::string& from, const Decision& d,
+                    const Program& program, const Date& today) {
+  if (is_filing(d.status)) {
+    apply_filing(entry, id, d, program);
+    return append_event(entry, d.day.date, d.status, d.note);
+  }
   set_scalar(entry, "status", d.status);
   if (d.status != "approved") {
     if (d.status == "denied") set_scalar(entry, "decided", d.decided.value_or(today).str());
+    if (d.status == "ended") set_scalar(entry, "ended", d.day.date.str());
     remove_key(entry, "next_report");  // denied or ended: no more deadlines
     remove_key(entry, "renew_by");
-    return;
+    return append_event(entry, d.status == "denied" ? d.decided.value_or(today) : d.day.date, d.status, d.note);
   }
   // A new decision (or a renewal) sets the deadlines from its date; otherwise
-  // only the deadlines given move.
+  // only the deadlines given move, and that is a correction, not an event.
   if (from != "approved" || d.decided) {
     const Date decided = d.decided.value_or(today);
     const EnrollmentDeadlines due = enrollment_deadlines(program, decided);
     set_scalar(entry, "decided", decided.str());
     set_or_remove(entry, "next_report", d.next_report ? d.next_report : due.next_report);
     set_or_remove(entry, "renew_by", d.renew_by ? d.renew_by : due.renew_by);
-    return;
+    return append_event(entry, decided, "approved", d.note);
   }
   if (d.next_report) set_scalar(entry, "next_report", d.next_report->str());
   if (d.renew_by) set_scalar(entry, "renew_by", d.renew_by->str());
 }
 
-std::string summary(const YAML::Node& entry, const std::string& program, const std::string& from) {
-  std::string out = fmt::format("{}: {} -> {}", program, from, get_string(entry, "status").value_or(""));
+// The day a change may not come before: the latest of the entry's dates so far.
+std::optional<Date> latest_date(const YAML::Node& entry) {
+  std::optional<Date> latest;
+  for (const char* key : {"applied", "decided"}) {
+    const auto d = date_of(entry, key);
+    if (d && (!latest || *latest < *d)) latest = d;
+  }
+  return latest;
+}
+
+std::string summary(const YAML::Node& entry, const std::string& program, const std::string& from, const Decision& d) {
+  std::string out;
+  if (d.status == "reported") out = fmt::format("{}: report filed {}", program, d.day.date.str());
+  else if (d.status == "renewed") out = fmt::format("{}: renewed {}", program, d.day.date.str());
+  else out = fmt::format("{}: {} -> {}", program, from, get_string(entry, "status").value_or(""));
   static const std::pair<const char*, const char*> k_dates[] = {
-      {"decided", "decided"}, {"next_report", "next report"}, {"renew_by", "renew by"}};
+      {"decided", "decided"}, {"next_report", "next report"}, {"renew_by", "renew by"}, {"ended", "ended"}};
   for (const auto& [key, label] : k_dates) {
+    if (is_filing(d.status) && std::string_view(key) == "decided") continue;
     if (auto v = get_string(entry, key)) out += fmt::format(", {} {}", label, *v);
   }
   return out;
+}
+
+// The commit message says what happened, with IDs only: "child-benefit report filed".
+std::string commit_detail(const std::string& program, const Decision& d) {
+  if (d.status == "reported") return program + " report filed";
+  return program + " " + d.status;
 }
 
 int run_enrollment(const EnrollOptions& o, Context& ctx) {
@@ -171,12 +232,12 @@ int run_enrollment(const EnrollOptions& o, Context& ctx) {
   }
   const std::string from = get_string(*current, "status").value_or("");
   check_decision(id, program.id, from, d);
-  const auto applied = get_string(*current, "applied");
-  refuse_change_before(d.day, applied ? Date::parse(*applied) : std::nullopt, "the application");
-  apply_decision(*current, from, d, program, today);
+  refuse_change_before(d.day, is_filing(d.status) || d.status == "ended" ? latest_date(*current) : date_of(*current, "applied"),
+                       is_filing(d.status) || d.status == "ended" ? "the application or decision" : "the application");
+  apply_decision(*current, id, from, d, program, today);
   tx.write(doc);
-  ctx.journal->detail = program.id + " " + get_string(*current, "status").value_or("");
-  if (!ctx.global.quiet) ctx.out << summary(*current, program.id, from) << '\n';
+  ctx.journal->detail = commit_detail(program.id, d);
+  if (!ctx.global.quiet) ctx.out << summary(*current, program.id, from, d) << '\n';
   return k_exit_ok;
 }
 
@@ -191,14 +252,17 @@ void setup_enroll(CLI::App& app, Runner& run) {
 
   auto s = std::make_shared<EnrollOptions>();
   auto* enrollment = add_command(app, run, "enrollment",
-                                 "Record a decision on an enrollment: approved, denied or ended; approval sets its deadlines",
+                                 "Record what happens to an enrollment: approved, denied or ended (approval sets its "
+                                 "deadlines), or a report filed or renewal (moves that deadline on)",
                                  s, run_enrollment);
   enrollment->add_option("client", s->client, "Client ID, ID prefix or name")->required();
   enrollment->add_option("program", s->program, "The program's ID")->required();
-  enrollment->add_option("status", s->status, "approved, denied or ended")->required();
-  add_change_date_option(enrollment, s->decided, "The day of the decision", "--decided");
+  enrollment->add_option("status", s->status, "approved, denied, ended, reported or renewed")->required();
+  add_change_date_option(enrollment, s->decided, "The day of the decision, the end, the report or the renewal",
+                         "--decided");
   enrollment->add_option("--next-report", s->next_report, "Next progress report due (default: decided + report_every)");
   enrollment->add_option("--renew-by", s->renew_by, "Renewal due (default: decided + renew_every)");
+  enrollment->add_option("--note", s->note, "One line for the history entry");
 }
 
 }  // namespace caseload

@@ -223,6 +223,12 @@ class Screen {
       }
       t.rows.push_back({en.program, en.status, join(dates)});
       t.paint.push_back({Paint::none, Paint::none, overdue ? Paint::red : Paint::none});
+      // Its history under it, oldest first: what was decided, filed, renewed.
+      for (const auto& h : en.history) {
+        const std::string note = h.note.empty() ? "" : "  " + escape_for_terminal(h.note);
+        t.rows.push_back({"", "  " + opt_date(h.date), h.event + note});
+        t.paint.push_back({Paint::none, Paint::none, Paint::none});
+      }
     }
     if (!t.rows.empty()) section("Programs", table_text(t));
   }

@@ -22,7 +22,7 @@ namespace {
 
 // Bump when the layout of a cache file or of an entry changes.
 // 2: an assessment's scores in the order of its file (they were sorted by domain).
-constexpr int k_cache_format = 4;  // 3: client episodes; 4: client flags, enrollment documents
+constexpr int k_cache_format = 4;  // 3: client episodes; 4: client flags, enrollment ended, documents and history
 constexpr std::string_view k_magic = "caseload-cache\n";
 // Far above any store's cache (about 40 MB for 10,000 clients), far below
 // what a planted file could make the program allocate.

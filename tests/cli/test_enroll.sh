@@ -24,7 +24,7 @@ entry() {  # the enrollments list of client.yaml, one line
 run enroll siti child-benefit --applied 2026-11-20
 assert_exit 0
 assert_stdout_contains "child-benefit: applied 2026-11-20"
-assert_eq "  - program: child-benefit|    status: applied|    applied: 2026-11-20|" "$(entry)" "new enrollment"
+assert_eq "  - program: child-benefit|    status: applied|    applied: 2026-11-20|    history:|      - {date: 2026-11-20, event: applied}|" "$(entry)" "new enrollment"
 assert_mode "$C" 600
 run enroll "$ID" food-assistance
 assert_exit 0
@@ -84,7 +84,7 @@ assert_exit 1
 assert_stderr_contains "cannot go back to applied"
 run enrollment "$ID" child-benefit paused
 assert_exit 2
-assert_stderr_contains "applied, approved, denied, ended"
+assert_stderr_contains "approved, denied, ended, reported, renewed"
 run enrollment "$ID" child-benefit denied --next-report 2027-01-01
 assert_exit 2
 run enrollment "$ID" housing-allowance approved

@@ -314,7 +314,7 @@ TEST_SUITE("core::followups") {
   TEST_CASE("approved enrollments give report and renewal items; applied ones a decision after decision_after") {
     auto r = quiet_client();
     r.client.enrollments.push_back({"child-benefit", "approved", d("2026-09-01"), d("2026-09-20"), d("2026-11-25"),
-                                    d("2027-09-20")});
+                                    d("2027-09-20"), std::nullopt, {}});
     auto items = items_of(r, k_today);
     auto reports = of_kind(items, "report");
     REQUIRE(reports.size() == 1);
@@ -323,7 +323,7 @@ TEST_SUITE("core::followups") {
     CHECK(of_kind(items, "renewal")[0].date == d("2027-09-20"));
     CHECK(of_kind(items, "decision").empty());
 
-    r.client.enrollments = {{"child-benefit", "applied", d("2026-10-20"), std::nullopt, std::nullopt, std::nullopt}};
+    r.client.enrollments = {{"child-benefit", "applied", d("2026-10-20"), std::nullopt, std::nullopt, std::nullopt, std::nullopt, {}}};
     auto decision = of_kind(items_of(r), "decision");
     REQUIRE(decision.size() == 1);
     CHECK(decision[0].date == d("2026-11-19"));
@@ -375,7 +375,7 @@ TEST_SUITE("core::followups") {
   TEST_CASE("a client with an application or a benefit running has the budget reviewed every finances_every") {
     auto r = quiet_client();
     CHECK(of_kind(items_of(r), "finances").empty());  // no enrollment: no budget asked for
-    r.client.enrollments = {{"child-benefit", "applied", d("2026-10-20"), std::nullopt, std::nullopt, std::nullopt}};
+    r.client.enrollments = {{"child-benefit", "applied", d("2026-10-20"), std::nullopt, std::nullopt, std::nullopt, std::nullopt, {}}};
     SUBCASE("no finances.yaml: due from the application") {
       auto items = of_kind(items_of(r), "finances");
       REQUIRE(items.size() == 1);

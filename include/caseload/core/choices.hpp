@@ -26,6 +26,10 @@ inline const std::vector<std::string_view> contact_status = {"scheduled", "done"
                                                              "cancelled"};
 inline const std::vector<std::string_view> enrollment_status = {"applied", "approved", "denied",
                                                                 "ended"};
+// What an enrollment's history records: its statuses, and the reports and
+// renewals filed while it is approved.
+inline const std::vector<std::string_view> enrollment_event = {"applied", "approved", "denied",
+                                                               "reported", "renewed",  "ended"};
 // How often an income or expense of finances.yaml recurs (core/decimal's MonthlySum).
 inline const std::vector<std::string_view> every = {"week", "month", "year"};
 

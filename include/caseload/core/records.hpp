@@ -143,6 +143,18 @@ template <class Io, RecordOf<EnrollmentDocument> Self> void fields(Io& io, Self&
   io("id", d.id)("received", d.received)("waived", d.waived)("reason", d.reason);
 }
 
+// What happened to an enrollment, one entry per command, oldest first:
+// choices::enrollment_event. (Not HistoryEntry: a referral's history records
+// statuses and workers.)
+struct EnrollmentEvent {
+  std::optional<Date> date;
+  std::string event;
+  std::string note;
+};
+template <class Io, RecordOf<EnrollmentEvent> Self> void fields(Io& io, Self& h) {
+  io("date", h.date)("event", h.event)("note", h.note);
+}
+
 struct Enrollment {
   std::string program;
   std::string status;
@@ -150,11 +162,14 @@ struct Enrollment {
   std::optional<Date> decided;
   std::optional<Date> next_report;
   std::optional<Date> renew_by;
+  std::optional<Date> ended;
   std::vector<EnrollmentDocument> documents;
+  std::vector<EnrollmentEvent> history;  // empty in stores written before it was kept
 };
 template <class Io, RecordOf<Enrollment> Self> void fields(Io& io, Self& e) {
   io("program", e.program)("status", e.status)("applied", e.applied)("decided", e.decided)(
-      "next_report", e.next_report)("renew_by", e.renew_by)("documents", e.documents);
+      "next_report", e.next_report)("renew_by", e.renew_by)("ended", e.ended)("documents", e.documents)(
+      "history", e.history);
 }
 
 struct HouseholdMember {
