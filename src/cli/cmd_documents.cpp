@@ -28,9 +28,8 @@ std::vector<const Enrollment*> latest_enrollments(const Client& c, const std::st
   std::vector<const Enrollment*> out;
   for (const auto& e : c.enrollments) {
     if (!only.empty() && e.program != only) continue;
-    auto same = std::find_if(out.begin(), out.end(), [&](const Enrollment* x) { return x->program == e.program; });
-    if (same != out.end()) *same = &e;
-    else out.push_back(&e);
+    const Enrollment* latest = c.latest_enrollment(e.program);
+    if (std::find(out.begin(), out.end(), latest) == out.end()) out.push_back(latest);
   }
   return out;
 }

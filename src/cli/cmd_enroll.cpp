@@ -19,13 +19,28 @@ struct EnrollOptions {
   std::string client, program, status, applied, decided, next_report, renew_by, note;
 };
 
-// Appends to the entry's history (made when missing: stores from before it
-// was kept have none).
+// Adds to the entry's history (made when missing: stores from before it
+// was kept have none) in date order, after the entries of the same day: an
+// event recorded late (ended last Friday, after today's report) goes where
+// it happened, so the history reads as it went and `check` finds it in order.
 void append_event(YAML::Node entry, const Date& date, const std::string& event, const std::string& note) {
-  YAML::Node history = entry["history"];
-  if (!history.IsSequence()) entry["history"] = YAML::Node(YAML::NodeType::Sequence);
+  const YAML::Node old = entry["history"];
+  YAML::Node history(YAML::NodeType::Sequence);
   const EnrollmentEvent e{date, event, note};
-  entry["history"].push_back(encode_record(e, *schemas::client().find("enrollments")->nested->find("history")->nested));
+  const YAML::Node added = encode_record(e, *schemas::client().find("enrollments")->nested->find("history")->nested);
+  bool placed = false;
+  if (old.IsSequence()) {
+    for (const auto& h : old) {
+      const auto d = Date::parse(get_string(h, "date").value_or(""));
+      if (!placed && d && *d > date) {
+        history.push_back(added);
+        placed = true;
+      }
+      history.push_back(h);
+    }
+  }
+  if (!placed) history.push_back(added);
+  entry["history"] = history;
 }
 
 std::optional<Date> date_of(const YAML::Node& entry, const char* key) {

@@ -63,6 +63,14 @@ std::optional<Date> Client::episode_start() const {
   return opened;
 }
 
+const Enrollment* Client::latest_enrollment(const std::string& program) const {
+  const Enrollment* latest = nullptr;
+  for (const auto& e : enrollments) {
+    if (e.program == program) latest = &e;
+  }
+  return latest;
+}
+
 const Contact* ClientRecord::last_done_contact() const {
   const Contact* last = nullptr;
   for (const auto& c : contacts) {

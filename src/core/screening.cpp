@@ -276,11 +276,7 @@ CriterionCheck check_label(const Criterion& c, const Fact& f, const std::string&
 }
 
 bool open_enrollment(const Client& c, const std::string& program, std::string& status) {
-  // The latest entry counts: an earlier one may have ended before the client applied again.
-  const Enrollment* latest = nullptr;
-  for (const auto& e : c.enrollments) {
-    if (e.program == program) latest = &e;
-  }
+  const Enrollment* latest = c.latest_enrollment(program);
   if (latest && (latest->status == "applied" || latest->status == "approved")) {
     status = latest->status;
     return true;

@@ -53,4 +53,18 @@ std::string md_cell(std::string_view s) {
 std::string md_code(std::string_view s) { return code_span(s, false); }
 std::string md_code_cell(std::string_view s) { return code_span(s, true); }
 
+void write_md_table(std::ostream& out, const std::vector<std::string>& headers,
+                    const std::vector<std::vector<std::string>>& rows, const std::vector<bool>& right) {
+  out << '|';
+  for (const auto& h : headers) out << ' ' << h << " |";
+  out << "\n|";
+  for (size_t i = 0; i < headers.size(); ++i) out << (i < right.size() && right[i] ? "---:|" : "---|");
+  out << '\n';
+  for (const auto& row : rows) {
+    out << '|';
+    for (const auto& cell : row) out << ' ' << cell << " |";
+    out << '\n';
+  }
+}
+
 }  // namespace caseload

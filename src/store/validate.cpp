@@ -15,6 +15,7 @@
 #include "caseload/store/decode.hpp"
 #include "caseload/store/fsutil.hpp"
 #include "caseload/store/record_types.hpp"
+#include "caseload/store/report_templates.hpp"
 #include "record_hooks.hpp"
 
 namespace caseload {
@@ -221,6 +222,8 @@ class RecordRules {
         auto program = get_string(e, "program");
         if (program && !facts_.settings->find_program(*program))
           check_.error(child(e, "program"), "'program': unknown program: not listed under programs in caseload.yaml");
+        enrollment_history(e);
+        enrollment_documents(e);
       }
     }
     YAML::Node consents = child(doc_.root, "consent");
@@ -231,6 +234,36 @@ class RecordRules {
         if (given && expires && *expires < *given)
           check_.error(child(c, "expires"), "consent expires before it was given");
       }
+    }
+  }
+
+  // An enrollment's history runs in date order, as the commands append it:
+  // the report period starts at its last `reported` entry.
+  void enrollment_history(const YAML::Node& enrollment) {
+    YAML::Node history = child(enrollment, "history");
+    if (!history.IsSequence()) return;
+    std::optional<Date> last;
+    for (const auto& h : history) in_date_order(h, last);
+  }
+
+  // A history entry dated before the one above it (`last`: the latest date so far).
+  void in_date_order(const YAML::Node& entry, std::optional<Date>& last) {
+    auto date = Date::parse(get_string(entry, "date").value_or(""));
+    if (date && last && *date < *last)
+      check_.error(child(entry, "date"), "history out of date order: this entry is dated before the one above it");
+    if (date) last = date;
+  }
+
+  // One entry per document: the commands update the entry in place, and a
+  // second one (a hand edit) would leave it unclear which holds.
+  void enrollment_documents(const YAML::Node& enrollment) {
+    YAML::Node documents = child(enrollment, "documents");
+    if (!documents.IsSequence()) return;
+    std::set<std::string> seen;
+    for (const auto& d : documents) {
+      auto id = get_string(d, "id");
+      if (id && !seen.insert(*id).second)
+        check_.warning(child(d, "id"), "document listed twice in this enrollment: keep one entry");
     }
   }
 
@@ -285,10 +318,7 @@ class RecordRules {
     for (const auto& h : history) {
       if (!h.IsMap()) continue;
       worker(h, "worker");
-      auto date = Date::parse(get_string(h, "date").value_or(""));
-      if (date && last_date && *date < *last_date)
-        check_.error(child(h, "date"), "history out of date order: this entry is dated before the one above it");
-      if (date) last_date = date;
+      in_date_order(h, last_date);
       auto status = get_string(h, "status");
       if (status && is_referral_status(*status)) history_move(h, first, last_status, *status);
       last_status = status;
@@ -363,11 +393,14 @@ class RecordRules {
     }
   }
 
-  // Each program's criteria (core/screening says what a well-formed one is).
+  // Each program's criteria (core/screening says what a well-formed one is) and template name.
   void criteria() {
     YAML::Node programs = child(doc_.root, "programs");
     if (!programs.IsSequence()) return;
     for (const auto& p : programs) {
+      // The name becomes a path under templates/: nothing that can leave it.
+      if (auto t = get_string(p, "template"); t && !is_resource_id(*t))
+        check_.error(child(p, "template"), "'template': a template is named by [a-z0-9-] (templates/NAME.md)");
       YAML::Node list = child(p, "criteria");
       if (!list.IsSequence()) continue;
       for (const auto& node : list) {
@@ -516,6 +549,9 @@ class TreeWalk {
       if (!is_client_id(name)) return add(path, Severity::Error, "a client folder is named by a 6-character client ID");
       if (!store_.exists(record_type<Client>().in_client(path))) add(path, Severity::Error, "client folder without client.yaml");
       client(path);
+    });
+    entries(k_templates_dir, [&](const std::string& path, const std::string& name, bool is_dir) {
+      if (is_dir || !name.ends_with(".md")) unknown(path);
     });
   }
 
@@ -707,6 +743,17 @@ Diagnostics check_store_as_of(const Store& store, const Date* today) {
     }
   }
   TreeWalk(store, out).run();
+  // Each template a program names: found, a regular file, its placeholders known.
+  for (const auto& p : store.settings().programs) {
+    if (p.template_name.empty()) continue;
+    try {
+      program_report_template(store, p);
+    } catch (const DataError& e) {
+      out.push_back({e.where(), Severity::Error, e.message()});
+    } catch (const Error& e) {
+      out.push_back({{"caseload.yaml", 0, 0}, Severity::Error, e.what()});
+    }
+  }
   sort_diagnostics(out);
   return out;
 }

@@ -103,6 +103,10 @@ run enrollment "$ID" child-benefit ended --date 2026-11-20 --note "Moved away"
 assert_exit 0
 assert_file_line "$C" "    ended: 2026-11-20"
 assert_file_line "$C" "      - {date: 2026-11-20, event: ended, note: Moved away}"
+# recorded late, it goes where it happened: before the reports filed today
+ended_at=$(grep -n "event: ended" "$C" | cut -d: -f1)
+last_report_at=$(grep -n "event: reported" "$C" | tail -1 | cut -d: -f1)
+[ "$ended_at" -lt "$last_report_at" ] || fail "the late 'ended' entry was appended after later entries"
 run enrollment "$ID" child-benefit reported
 assert_exit 1
 assert_stderr_contains "has ended"
@@ -118,4 +122,18 @@ assert_stderr_contains "is denied: only an approved enrollment is reported"
 # command on it starts the history.
 run check
 assert_exit 0
+
+# A history edited by hand out of date order, or a document listed twice, is named by check.
+C2=$S/clients/$ID/client.yaml
+python3 - "$C2" <<'PY'
+import sys
+p = sys.argv[1]
+s = open(p).read()
+s = s.replace("      - {date: 2026-11-20, event: ended, note: Moved away}\n", "", 1)
+s = s.replace("event: denied}", "event: denied}\n      - {date: 2026-11-01, event: ended}", 1)
+open(p, "w").write(s)
+PY
+run check
+assert_exit 3
+assert_stdout_matches "clients/$ID/client.yaml:[0-9]+:[0-9]+: error: history out of date order"
 pass

@@ -46,6 +46,7 @@ void setup_enroll(CLI::App& app, Runner& run);    // enroll and enrollment
 void setup_finances(CLI::App& app, Runner& run);
 void setup_screen(CLI::App& app, Runner& run);
 void setup_documents(CLI::App& app, Runner& run);
+void setup_report(CLI::App& app, Runner& run);     // the progress report
 void setup_git(CLI::App& app, Runner& run);       // git and log
 void setup_sync(CLI::App& app, Runner& run);      // clone and sync
 void setup_merge_driver(CLI::App& app, Runner& run);

@@ -71,6 +71,11 @@ YAML::Node list_for_update(Document& doc, std::string_view key);
 // A comma-separated option ("contact,needs") as its trimmed, non-empty items.
 std::vector<std::string> comma_list_option(const std::string& value, const std::string& flag);
 
+// A report's text to standard output, or with --output to that file
+// (written atomically, owner-only): only a new file or a regular one is
+// replaced, never a FIFO, a device or a link. `option` is --output's value.
+void write_report(Context& ctx, const std::string& option, const std::string& text);
+
 // resources/<id>.yaml for a resource ID; anything but [a-z0-9-] is a usage error.
 std::string resource_path(const std::string& id);
 // The resource with this ID; throws Error (exit 1) when the directory has none.

@@ -67,10 +67,12 @@ struct Program {
   std::optional<Period> decision_after;
   std::vector<Criterion> criteria;
   std::vector<std::string> documents;  // the paperwork an application needs
+  std::string template_name;           // its progress report's layout: templates/<name>.md (core/report_template)
 };
 template <class Io, RecordOf<Program> Self> void fields(Io& io, Self& p) {
   io("id", p.id)("name", p.name)("report_every", p.report_every)("renew_every", p.renew_every)(
-      "decision_after", p.decision_after)("criteria", p.criteria)("documents", p.documents);
+      "decision_after", p.decision_after)("criteria", p.criteria)("documents", p.documents)("template",
+                                                                                              p.template_name);
 }
 
 // caseload.yaml's `defaults:`; a value that is missing or invalid keeps the default.
@@ -226,6 +228,9 @@ struct Client {
   bool is_open() const { return status == "open"; }
   // The day the current episode began: the last reopening, else `opened`.
   std::optional<Date> episode_start() const;
+  // The client's latest entry for the program (nullptr: none): an earlier
+  // one may have ended or been denied before the client applied again.
+  const Enrollment* latest_enrollment(const std::string& program) const;
 };
 template <class Io, RecordOf<Client> Self> void fields(Io& io, Self& c) {
   io("id", c.id)("name", c.name)("preferred_name", c.preferred_name)("external_id", c.external_id)("born", c.born)(

@@ -3,8 +3,10 @@
 // --format md). Every text from the store goes through one of these, so a
 // name or a note can neither break a table nor turn into markup, a link or
 // HTML in the mail reader, nor drive the terminal it is printed on.
+#include <ostream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace caseload {
 
@@ -24,5 +26,10 @@ std::string md_cell(std::string_view s);
 // cells on even inside a code span (and shows as '|').
 std::string md_code(std::string_view s);
 std::string md_code_cell(std::string_view s);
+
+// A GFM table of cells already escaped (md_cell, md_code_cell); `right`
+// marks the columns aligned right (numbers).
+void write_md_table(std::ostream& out, const std::vector<std::string>& headers,
+                    const std::vector<std::vector<std::string>>& rows, const std::vector<bool>& right = {});
 
 }  // namespace caseload
