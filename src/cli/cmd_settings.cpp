@@ -15,6 +15,7 @@
 #include "caseload/report/csv.hpp"
 #include "caseload/report/json.hpp"
 #include "caseload/store/encode.hpp"
+#include "caseload/store/report_templates.hpp"
 #include "caseload/store/schema.hpp"
 
 namespace caseload {
@@ -24,7 +25,7 @@ constexpr const char* k_settings_path = "caseload.yaml";
 
 struct SettingsOptions {
   std::string action;  // add, set, list
-  std::string id, name, report_every, renew_every, decision_after;
+  std::string id, name, report_every, renew_every, decision_after, template_name;
   std::vector<std::string> criteria, documents;
   bool make_default = false;
   std::vector<std::string> given;  // set: the options given ("name", "report_every", ...)
@@ -112,6 +113,12 @@ std::vector<std::string> set_program_fields(YAML::Node entry, const SettingsOpti
   if (given("decision_after", o.decision_after)) set_period(entry, "decision_after", o.decision_after, "--decision-after");
   if (given("criteria", join(o.criteria, ""))) set_criteria(entry, o.criteria, settings);
   if (given("documents", join(o.documents, ""))) set_documents(entry, o.documents);
+  if (given("template", o.template_name)) {
+    if (o.template_name.empty()) remove_key(entry, "template");
+    else if (!is_resource_id(o.template_name))
+      throw UsageError("--template: a template is named by [a-z0-9-] (templates/NAME.md)", "e.g. --template food-assistance");
+    else set_scalar(entry, "template", o.template_name);
+  }
   return changed;
 }
 
@@ -171,12 +178,19 @@ int run_change(const EntryKind& kind, const SettingsOptions& o, Context& ctx) {
   if (o.action == "set" && o.given.empty() && !o.make_default) {
     throw UsageError(fmt::format("{} set: nothing to change", kind.word),
                      is_worker ? "give --name or --default"
-                               : "give --name, --report-every, --renew-every, --decision-after, --criterion or --document");
+                               : "give --name, --report-every, --renew-every, --decision-after, --criterion, --document or --template");
   }
   Store store = ctx.open_store();
   Transaction tx(store, ctx.lock_wait());
   Document doc = read_for_update(store, k_settings_path, schemas::settings());
   const auto changed = apply(kind, o, doc, store.settings());
+  if (!o.template_name.empty()) {
+    // A program never names a template that report would refuse.
+    Program p;
+    p.id = o.id;
+    p.template_name = o.template_name;
+    program_report_template(store, p);
+  }
   tx.write(doc);
   ctx.journal->detail = o.action == "add" ? fmt::format("add {}", o.id)
                                           : fmt::format("set {} {}", o.id, join(changed, " "));
@@ -299,6 +313,9 @@ void setup_family(CLI::App& app, Runner& run, const EntryKind& kind, const char*
                       "A document the application needs, repeated for each: id-card (replaces them all)");
       keys.emplace_back("--criterion", "criteria");
       keys.emplace_back("--document", "documents");
+      sub->add_option("--template", o->template_name,
+                      "The layout of its progress report: templates/NAME.md of the store (caseload report)");
+      keys.emplace_back("--template", "template");
     }
     sub->callback([sub, o, action, keys] {
       o->action = action;

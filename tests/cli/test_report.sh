@@ -134,6 +134,24 @@ assert_exit 3
 assert_stdout_contains "'template': a template is named by [a-z0-9-]"
 sed -i 's|    template: ../clients/x|    template: food-assistance|' "$S/caseload.yaml"
 
+# a program's template set by command: never one that report would refuse
+run program set child-benefit --template cb-form
+assert_exit 1
+assert_stderr_contains "templates/cb-form.md"
+grep -q "template: cb-form" "$S/caseload.yaml" && fail "a missing template was named"
+run program set child-benefit --template ../x
+assert_exit 2
+printf '# CB-7 {{client_id}}\n\n{{contacts}}\n' > "$S/templates/cb-form.md"
+run program set child-benefit --template cb-form
+assert_exit 0
+run report $M child-benefit
+assert_stdout_contains "# CB-7 7RJ5NB"
+run program set child-benefit --template ""
+assert_exit 0
+grep -q "template: cb-form" "$S/caseload.yaml" && fail "--template '' left the template"
+run report $M child-benefit
+assert_stdout_contains "# Progress report: Child benefit"
+
 # a file of the folder that cannot be read is named at the top of the draft
 printf 'date: [\n' > "$S/clients/$M/contacts/2026-11-22-broken.yaml"
 run report $M child-benefit

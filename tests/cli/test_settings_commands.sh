@@ -98,7 +98,7 @@ run program add child-benefit --name "Again"
 refused 1
 run program set child-benefit
 refused 2
-assert_stderr_contains "hint: give --name, --report-every, --renew-every, --decision-after, --criterion or --document"
+assert_stderr_contains "hint: give --name, --report-every, --renew-every, --decision-after, --criterion, --document or --template"
 run program set child-benefit --name ""
 refused 2
 run program set child-benefit --renew-every 6m --decision-after ""
