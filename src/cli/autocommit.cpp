@@ -8,6 +8,7 @@
 
 #include "caseload/core/errors.hpp"
 #include "caseload/store/git.hpp"
+#include "caseload/store/git_plumbing.hpp"
 #include "caseload/store/lock.hpp"
 #include "caseload/store/uncommitted.hpp"
 #include "caseload/core/text.hpp"
@@ -142,6 +143,22 @@ std::optional<std::string> commit_paths(Context& ctx, const Store& store, const 
     return std::nullopt;
   }
   const std::string message = commit_message(command, written, ctx.journal->detail);
+  const std::string worker = acting_worker_or_none(ctx, store);
+  if (plumbing_commit_applies(root)) {
+    // Staged first, as `git add` would: the index then agrees with the commit.
+    GitResult staged = run_git_patiently(ctx, root, with_paths({"update-index", "--add", "--remove"}, paths));
+    if (!staged.ok()) return explain_index_lock(root, staged.message());
+    try {
+      const auto outcome =
+          commit_with_plumbing(root, paths, with_worker_trailer(message, worker), identity_args(root, worker));
+      if (outcome != PlumbingOutcome::HeadMoved) {
+        forget_uncommitted(root);
+        return std::nullopt;
+      }
+    } catch (const Error& e) {
+      return std::string(e.what());
+    }
+  }
   GitResult added = run_git_patiently(ctx, root, with_paths({"add", "-A"}, paths));
   if (!added.ok()) return explain_index_lock(root, added.message());
   GitResult staged = run_git(root, with_paths({"diff", "--cached", "--quiet"}, paths));
@@ -150,7 +167,6 @@ std::optional<std::string> commit_paths(Context& ctx, const Store& store, const 
     return std::nullopt;  // nothing changed: no commit
   }
   if (staged.status != 1) return staged.message();
-  const std::string worker = acting_worker_or_none(ctx, store);
   auto args = identity_args(root, worker);
   args.insert(args.end(), {"commit", "-q", "-m", with_worker_trailer(message, worker)});
   GitResult committed = run_git_patiently(ctx, root, with_paths(args, paths));
