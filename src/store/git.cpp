@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <poll.h>
 #include <spawn.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -70,21 +71,37 @@ int wait_for(pid_t pid) {
 }
 
 // Reads both pipes until both are closed; polling both keeps git from
-// blocking on a full stderr pipe while we wait on stdout.
+// blocking on a full stderr pipe while we wait on stdout. With `in_fd`,
+// `input` is written to it as git takes it, and it is closed at the end, so
+// that a long list of objects for `cat-file --batch` and git's answer never
+// wait on each other.
 // Past `max_out` bytes of stdout the pipe is closed (git then dies of
 // SIGPIPE) and `truncated` set: a hostile repository's 300 MB blob must not
 // take 300 MB of memory.
-void drain(int out_fd, int err_fd, std::string& out, std::string& err, std::size_t max_out, bool& truncated) {
-  std::array<pollfd, 2> fds{{{out_fd, POLLIN, 0}, {err_fd, POLLIN, 0}}};
+void drain(int out_fd, int err_fd, std::string& out, std::string& err, std::size_t max_out, bool& truncated,
+           int in_fd = -1, std::string_view input = {}) {
+  std::array<pollfd, 3> fds{{{out_fd, POLLIN, 0}, {err_fd, POLLIN, 0}, {in_fd, POLLOUT, 0}}};
   std::array<std::string*, 2> sinks{&out, &err};
+  auto close_input = [&] {
+    if (fds[2].fd >= 0) ::close(fds[2].fd);
+    fds[2].fd = -1;
+  };
+  if (input.empty()) close_input();
   int open = 2;
-  char buffer[8192];
+  char buffer[65536];
   while (open > 0) {
     if (::poll(fds.data(), fds.size(), -1) < 0) {
       if (errno == EINTR) continue;
       break;
     }
-    for (size_t i = 0; i < fds.size(); ++i) {
+    if (fds[2].fd >= 0 && fds[2].revents != 0) {
+      // MSG_NOSIGNAL: git gone early must be an error here, not a SIGPIPE
+      // that kills caseload.
+      const ssize_t n = ::send(fds[2].fd, input.data(), input.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
+      if (n > 0) input.remove_prefix(static_cast<size_t>(n));
+      if (input.empty() || (n < 0 && errno != EINTR && errno != EAGAIN)) close_input();
+    }
+    for (size_t i = 0; i < sinks.size(); ++i) {
       if (fds[i].fd < 0 || fds[i].revents == 0) continue;
       ssize_t n = ::read(fds[i].fd, buffer, sizeof buffer);
       if (n > 0) {
@@ -103,6 +120,7 @@ void drain(int out_fd, int err_fd, std::string& out, std::string& err, std::size
       }
     }
   }
+  close_input();
 }
 
 }  // namespace
@@ -115,24 +133,38 @@ std::string GitResult::message() const {
   return m;
 }
 
-GitResult run_git(const fs::path& root, const std::vector<std::string>& args, std::size_t max_out) {
+namespace {
+
+// run_git and run_git_input: `input`, when not empty, goes to git's stdin
+// through a socket (send() can refuse SIGPIPE, write() on a pipe cannot).
+GitResult run_git_with(const fs::path& root, const std::vector<std::string>& args, std::string_view input,
+                       std::size_t max_out) {
   int out_pipe[2], err_pipe[2];
-  if (::pipe2(out_pipe, O_CLOEXEC) != 0) throw Error(fmt::format("cannot run git: {}", std::strerror(errno)));
-  if (::pipe2(err_pipe, O_CLOEXEC) != 0) {
-    ::close(out_pipe[0]);
-    ::close(out_pipe[1]);
-    throw Error(fmt::format("cannot run git: {}", std::strerror(errno)));
-  }
+  int in_pair[2] = {-1, -1};
+  auto fail = [](int* a, int* b) {
+    const int err = errno;
+    for (int* p : {a, b}) {
+      if (!p) continue;
+      ::close(p[0]);
+      ::close(p[1]);
+    }
+    throw Error(fmt::format("cannot run git: {}", std::strerror(err)));
+  };
+  if (::pipe2(out_pipe, O_CLOEXEC) != 0) fail(nullptr, nullptr);
+  if (::pipe2(err_pipe, O_CLOEXEC) != 0) fail(out_pipe, nullptr);
+  if (!input.empty() && ::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, in_pair) != 0) fail(out_pipe, err_pipe);
   posix_spawn_file_actions_t actions;
   ::posix_spawn_file_actions_init(&actions);
   ::posix_spawn_file_actions_adddup2(&actions, out_pipe[1], 1);
   ::posix_spawn_file_actions_adddup2(&actions, err_pipe[1], 2);
+  if (in_pair[0] >= 0) ::posix_spawn_file_actions_adddup2(&actions, in_pair[0], 0);
   const pid_t pid = spawn(git_argv(root, args), &actions);
   ::posix_spawn_file_actions_destroy(&actions);
   ::close(out_pipe[1]);
   ::close(err_pipe[1]);
+  if (in_pair[0] >= 0) ::close(in_pair[0]);
   GitResult result;
-  drain(out_pipe[0], err_pipe[0], result.out, result.err, max_out, result.truncated);
+  drain(out_pipe[0], err_pipe[0], result.out, result.err, max_out, result.truncated, in_pair[1], input);
   if (pid < 0) {
     result.status = 127;
     result.err = "git could not be started (is it installed and on PATH?)";
@@ -140,6 +172,17 @@ GitResult run_git(const fs::path& root, const std::vector<std::string>& args, st
   }
   result.status = wait_for(pid);
   return result;
+}
+
+}  // namespace
+
+GitResult run_git(const fs::path& root, const std::vector<std::string>& args, std::size_t max_out) {
+  return run_git_with(root, args, {}, max_out);
+}
+
+GitResult run_git_input(const fs::path& root, const std::vector<std::string>& args, std::string_view input,
+                        std::size_t max_out) {
+  return run_git_with(root, args, input, max_out);
 }
 
 int run_git_inherit(const fs::path& root, const std::vector<std::string>& args) {

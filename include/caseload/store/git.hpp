@@ -9,6 +9,7 @@
 #include <limits>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace caseload {
@@ -27,6 +28,10 @@ struct GitResult {
 // bytes of stdout git is stopped and the result is `truncated` (not ok).
 GitResult run_git(const std::filesystem::path& root, const std::vector<std::string>& args,
                   std::size_t max_out = std::numeric_limits<std::size_t>::max());
+// The same with `input` on git's stdin, written while its output is read
+// (`cat-file --batch` answers each line as it comes).
+GitResult run_git_input(const std::filesystem::path& root, const std::vector<std::string>& args,
+                        std::string_view input, std::size_t max_out = std::numeric_limits<std::size_t>::max());
 // Runs `git -C root ARGS...` on the program's own stdin, stdout and stderr
 // (for `caseload git`: pagers, editors and colours work); returns its status.
 int run_git_inherit(const std::filesystem::path& root, const std::vector<std::string>& args);
