@@ -135,7 +135,7 @@ void read_blobs(const fs::path& root, const std::vector<std::string>& objects, s
   for (const auto& o : objects) input += o + "\n";
   const std::size_t limit = total + objects.size() * 128 + 4096;
   if (limit > k_max_blob_bytes_total) throw Error("the store's history on that day is larger than caseload reads");
-  GitResult r = run_git_input(root, {"cat-file", "--batch"}, input, limit);
+  GitResult r = run_git_input(root, {"cat-file", "--batch", "--buffer"}, input, limit);
   if (!r.ok()) history_error(r);
   buffer = std::move(r.out);
   const std::string_view out(buffer);
