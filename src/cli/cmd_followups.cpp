@@ -3,6 +3,7 @@
 
 #include <sstream>
 
+#include "caseload/cli/as_of.hpp"
 #include "caseload/cli/commands.hpp"
 #include "caseload/cli/common.hpp"
 #include "caseload/cli/snapshot.hpp"
@@ -13,7 +14,7 @@ namespace caseload {
 namespace {
 
 struct FollowupsOptions {
-  std::string until, from, output;
+  std::string until, from, output, as_of;
   std::vector<std::string> workers, clients, kinds;
   bool mine = false;
   bool fail_if_overdue = false;
@@ -42,8 +43,9 @@ FollowupFilter make_filter(const FollowupsOptions& o, Context& ctx, const Store&
 }
 
 int run_followups(const FollowupsOptions& o, Context& ctx) {
-  Store store = ctx.open_store();
-  const Date today = ctx.today();
+  const StoreForReading read = open_for_reading(ctx, o.as_of);
+  const Store& store = read.store();
+  const Date today = read.today;
   const std::string format = ctx.format("table", {"table", "json", "csv", "md", "ics"});
   const FollowupFilter filter = make_filter(o, ctx, store, today);
   Snapshot snap = load_snapshot(store);
@@ -76,6 +78,7 @@ void setup_followups(CLI::App& app, Runner& run) {
       ->allow_extra_args(false);
   cmd->add_flag("--fail-if-overdue", o->fail_if_overdue, "Exit 3 when any item is overdue");
   cmd->add_option("--output", o->output, "Write to this file (atomically) instead of standard output");
+  add_as_of_option(cmd, o->as_of);
 }
 
 }  // namespace caseload

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <deque>
 
+#include "caseload/cli/as_of.hpp"
 #include "caseload/cli/commands.hpp"
 #include "caseload/cli/snapshot.hpp"
 #include "caseload/core/choices.hpp"
@@ -17,6 +18,7 @@ namespace {
 
 struct ListOptions {
   std::string status = "open";
+  std::string as_of;
   std::vector<std::string> workers, tags;
 };
 
@@ -56,8 +58,9 @@ void write_json(std::ostream& out, const std::vector<Row>& rows) {
 }
 
 int run_list(const ListOptions& o, Context& ctx) {
-  Store store = ctx.open_store();
-  const Date today = ctx.today();
+  const StoreForReading read = open_for_reading(ctx, o.as_of);
+  const Store& store = read.store();
+  const Date today = read.today;
   const std::string format = ctx.format("table", {"table", "json", "csv"});
   // A mistyped worker is a usage error, as in followups, not an empty list.
   for (const auto& w : o.workers) ctx.acting_worker(store, w);
@@ -130,6 +133,7 @@ void setup_list(CLI::App& app, Runner& run) {
   cmd->add_option("--status", o->status, "open (default), closed or all")->check(CLI::IsMember(statuses));
   cmd->add_option("--worker", o->workers, "Only clients of this worker; repeatable")->allow_extra_args(false);
   cmd->add_option("--tag", o->tags, "Only clients with this tag; repeatable (all must match)")->allow_extra_args(false);
+  add_as_of_option(cmd, o->as_of);
 }
 
 }  // namespace caseload

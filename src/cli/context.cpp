@@ -26,10 +26,12 @@ Date Context::today() const {
   return *d;
 }
 
+std::filesystem::path Context::store_root() const {
+  return find_root(global.root.empty() ? std::nullopt : std::optional(global.root), env("CASELOAD_ROOT"), cwd);
+}
+
 Store Context::open_store(OnBadSettings on_bad) const {
-  auto root = find_root(global.root.empty() ? std::nullopt : std::optional(global.root),
-                        env("CASELOAD_ROOT"), cwd);
-  Store store(root, on_bad);
+  Store store(store_root(), on_bad);
   store.set_journal(journal);
   return store;
 }

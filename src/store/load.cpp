@@ -22,8 +22,8 @@ namespace {
 // One record file as it is now: through the fast reader when the file is in
 // its subset, else through yaml-cpp, which also names what is wrong.
 template <typename T>
-void parse_record(const fs::path& root, const std::string& path, const Schema& schema, FileOutcome<T>& o) {
-  std::string text = read_store_file(root, path);
+void parse_record(const StoreFiles& files, const std::string& path, const Schema& schema, FileOutcome<T>& o) {
+  std::string text = read_file(files, path);
   if (auto fast = parse_fast(path, text)) {
     o.record = decode_record<T>(*fast, &o.warnings);
     return;
@@ -34,7 +34,7 @@ void parse_record(const fs::path& root, const std::string& path, const Schema& s
 // One record file, from the cache when it has the file as it is now. I/O
 // errors are thrown, not cached: they say nothing about the file's content.
 template <typename T>
-FileOutcome<T> read_record(const fs::path& root, CacheFile* cache, const ScannedFile& file, const RecordType& type) {
+FileOutcome<T> read_record(const StoreFiles& files, CacheFile* cache, const ScannedFile& file, const RecordType& type) {
   if (cache && file.stamp) {
     if (auto bytes = cache->find(file.path, *file.stamp)) {
       FileOutcome<T> cached;
@@ -43,7 +43,7 @@ FileOutcome<T> read_record(const fs::path& root, CacheFile* cache, const Scanned
   }
   FileOutcome<T> o;
   try {
-    parse_record(root, file.path, *type.schema, o);
+    parse_record(files, file.path, *type.schema, o);
   } catch (const DataError& e) {
     o.record.reset();
     o.warnings.clear();
@@ -68,10 +68,11 @@ std::optional<T> take(FileOutcome<T>&& o, OnBroken on_broken, Diagnostics* warni
 }
 
 template <typename T>
-void read_events(const fs::path& root, CacheFile* cache, const std::vector<ScannedFile>& files, const RecordType& type,
-                 OnBroken on_broken, Diagnostics* warnings, ClientRecord& folder, std::vector<T>& out) {
+void read_events(const StoreFiles& store_files, CacheFile* cache, const std::vector<ScannedFile>& files,
+                 const RecordType& type, OnBroken on_broken, Diagnostics* warnings, ClientRecord& folder,
+                 std::vector<T>& out) {
   for (const auto& f : files) {
-    if (auto record = take(read_record<T>(root, cache, f, type), on_broken, warnings, &folder)) {
+    if (auto record = take(read_record<T>(store_files, cache, f, type), on_broken, warnings, &folder)) {
       out.push_back(std::move(*record));
     }
   }
@@ -101,27 +102,27 @@ void sort_events(ClientRecord& r) {
 
 // A folder whose client.yaml is a regular file. A broken client.yaml is
 // thrown whatever on_broken says: without it there is no client.
-ClientRecord read_client_folder(const fs::path& root, const ClientFolder& folder, CacheFile* cache,
+ClientRecord read_client_folder(const StoreFiles& files, const ClientFolder& folder, CacheFile* cache,
                                 OnBroken on_broken, Diagnostics* warnings, const Document* client_doc = nullptr) {
   ClientRecord r;
   r.path = folder.client->path;
   if (client_doc) {
     r.client = decode_record<Client>(*client_doc, warnings);
   } else {
-    auto client = read_record<Client>(root, cache, *folder.client, record_type<Client>());
+    auto client = read_record<Client>(files, cache, *folder.client, record_type<Client>());
     if (client.error) throw *client.error;
     r.client = *take(std::move(client), on_broken, warnings);
   }
   if (folder.plan) {
-    r.plan = take(read_record<Plan>(root, cache, *folder.plan, record_type<Plan>()), on_broken, warnings, &r);
+    r.plan = take(read_record<Plan>(files, cache, *folder.plan, record_type<Plan>()), on_broken, warnings, &r);
   }
   if (folder.finances) {
-    r.finances = take(read_record<Finances>(root, cache, *folder.finances, record_type<Finances>()), on_broken,
+    r.finances = take(read_record<Finances>(files, cache, *folder.finances, record_type<Finances>()), on_broken,
                       warnings, &r);
   }
-  read_events(root, cache, folder.assessments, record_type<Assessment>(), on_broken, warnings, r, r.assessments);
-  read_events(root, cache, folder.referrals, record_type<Referral>(), on_broken, warnings, r, r.referrals);
-  read_events(root, cache, folder.contacts, record_type<Contact>(), on_broken, warnings, r, r.contacts);
+  read_events(files, cache, folder.assessments, record_type<Assessment>(), on_broken, warnings, r, r.assessments);
+  read_events(files, cache, folder.referrals, record_type<Referral>(), on_broken, warnings, r, r.referrals);
+  read_events(files, cache, folder.contacts, record_type<Contact>(), on_broken, warnings, r, r.contacts);
   sort_events(r);
   std::sort(r.unreadable.begin(), r.unreadable.end(),
             [](const UnreadableFile& a, const UnreadableFile& b) { return a.where.path < b.where.path; });
@@ -134,15 +135,21 @@ bool has_client_record(const ClientFolder& folder) { return folder.client.has_va
 
 // Runs work(cache, i) for every client, grouped by the cache file of the
 // client: one per first character of the ID, so that a changed record
-// rewrites ~1/32 of the cache, and the threads get independent work.
-void for_each_client(const fs::path& root, const std::vector<std::string>& ids, CacheFile::Unused unused,
-                     const std::function<void(CacheFile&, std::size_t)>& work) {
+// rewrites ~1/32 of the cache, and the threads get independent work. A past
+// tree is read without the cache (nullptr): the present store's cache is
+// neither used nor rewritten with the past.
+void for_each_client(const StoreFiles& files, const std::vector<std::string>& ids, CacheFile::Unused unused,
+                     const std::function<void(CacheFile*, std::size_t)>& work) {
   std::map<char, std::vector<std::size_t>> by_file;
   for (std::size_t i = 0; i < ids.size(); ++i) by_file[ids[i].front()].push_back(i);
   const std::vector<std::pair<char, std::vector<std::size_t>>> groups(by_file.begin(), by_file.end());
   run_parallel(groups.size(), [&](std::size_t g) {
-    CacheFile cache(root, std::string("clients-") + groups[g].first);
-    for (std::size_t i : groups[g].second) work(cache, i);
+    if (files.past) {
+      for (std::size_t i : groups[g].second) work(nullptr, i);
+      return;
+    }
+    CacheFile cache(files.root, std::string("clients-") + groups[g].first);
+    for (std::size_t i : groups[g].second) work(&cache, i);
     cache.save(unused);
   });
 }
@@ -160,19 +167,21 @@ struct ClientLoad {
 ClientRecord Store::load_client(const std::string& id, OnBroken on_broken, Diagnostics* warnings,
                                 const Document* client) const {
   client_dir(id);  // anything but an ID is a usage error
-  const ClientFolder folder = scan_client_folder(root_, id);
+  const StoreFiles files{root_, past_.get()};
+  const ClientFolder folder = scan_client_folder(files, id);
   if (!has_client_record(folder)) throw Error(fmt::format("no client {} in this store", id));
-  return read_client_folder(root_, folder, nullptr, on_broken, warnings, client);
+  return read_client_folder(files, folder, nullptr, on_broken, warnings, client);
 }
 
 std::vector<ClientRecord> Store::load_all_clients(Diagnostics* warnings) const {
   const auto ids = client_ids();
   std::vector<ClientLoad> loads(ids.size());
-  for_each_client(root_, ids, CacheFile::Unused::Drop, [&](CacheFile& cache, std::size_t i) {
-    const ClientFolder folder = scan_client_folder(root_, ids[i]);
+  const StoreFiles files{root_, past_.get()};
+  for_each_client(files, ids, CacheFile::Unused::Drop, [&](CacheFile* cache, std::size_t i) {
+    const ClientFolder folder = scan_client_folder(files, ids[i]);
     if (!has_client_record(folder)) return;
     try {
-      loads[i].record = read_client_folder(root_, folder, &cache, OnBroken::Skip, &loads[i].warnings);
+      loads[i].record = read_client_folder(files, folder, cache, OnBroken::Skip, &loads[i].warnings);
     } catch (const DataError& e) {
       // client.yaml cannot be read: the client is kept by its ID, with the
       // reason, so that store-wide outputs name it.
@@ -198,11 +207,12 @@ std::vector<ClientHead> Store::load_client_heads() const {
   const auto ids = client_ids();
   std::vector<std::optional<ClientHead>> heads(ids.size());
   // Only client.yaml is looked at: the entries of the other files are kept.
-  for_each_client(root_, ids, CacheFile::Unused::Keep, [&](CacheFile& cache, std::size_t i) {
-    const auto file = scan_file(root_, client_path(ids[i]));
+  const StoreFiles files{root_, past_.get()};
+  for_each_client(files, ids, CacheFile::Unused::Keep, [&](CacheFile* cache, std::size_t i) {
+    const auto file = scan_file(files, client_path(ids[i]));
     if (!file) return;
     try {
-      auto o = read_record<Client>(root_, &cache, *file, record_type<Client>());
+      auto o = read_record<Client>(files, cache, *file, record_type<Client>());
       heads[i] = ClientHead{ids[i], std::move(o.record), std::move(o.error)};
     } catch (const Error&) {
       // client.yaml cannot be read at all: `check` reports it
@@ -216,15 +226,17 @@ std::vector<ClientHead> Store::load_client_heads() const {
 }
 
 std::vector<Resource> Store::load_resources(Diagnostics* warnings) const {
-  CacheFile cache(root_, "resources");
+  const StoreFiles files{root_, past_.get()};
+  std::optional<CacheFile> cache;  // none for a past tree (for_each_client)
+  if (!past_) cache.emplace(root_, "resources");
   std::vector<Resource> out;
   const RecordType& type = record_type<Resource>();
-  for (const auto& f : scan_yaml_files(root_, std::string(type.file))) {
+  for (const auto& f : scan_yaml_files(files, std::string(type.file))) {
     if (f.path != type.file && !type.is_stem(file_stem(f.path))) continue;  // the folder itself: unlistable
-    auto r = take(read_record<Resource>(root_, &cache, f, type), OnBroken::Skip, warnings);
+    auto r = take(read_record<Resource>(files, cache ? &*cache : nullptr, f, type), OnBroken::Skip, warnings);
     if (r) out.push_back(std::move(*r));
   }
-  cache.save(CacheFile::Unused::Drop);
+  if (cache) cache->save(CacheFile::Unused::Drop);
   return out;
 }
 

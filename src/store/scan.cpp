@@ -2,12 +2,15 @@
 
 #include <dirent.h>
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
 
+#include "caseload/store/document.hpp"
+#include "caseload/store/past_tree.hpp"
 #include "caseload/store/record_types.hpp"
 
 namespace caseload {
@@ -67,16 +70,77 @@ std::vector<ScannedFile> yaml_files_at(int dir_fd, const std::string& dir, const
   return files;
 }
 
-}  // namespace
-
-std::optional<ScannedFile> scan_file(const fs::path& root, const std::string& path) {
-  return probe(AT_FDCWD, path, (root / path).c_str());
+// The same answers from a past tree, whose files have no stamps. A link or
+// any entry that is not a regular file stands where a folder or file would
+// be, as on disk; reading it names it (read_file).
+std::optional<ScannedFile> scan_past_file(const PastTree& tree, const std::string& path) {
+  if (tree.find_on_way(path) || tree.exists(path)) return ScannedFile{path, std::nullopt};
+  return std::nullopt;
 }
 
-ClientFolder scan_client_folder(const fs::path& root, const std::string& id) {
+std::vector<ScannedFile> past_yaml_files(const PastTree& tree, const std::string& folder) {
+  std::vector<ScannedFile> files;
+  if (const auto* e = tree.find(folder)) {
+    if (e->kind != PastTree::Kind::File) files.push_back({folder, std::nullopt});  // a link in place of the folder
+    return files;
+  }
+  const std::string prefix = folder.empty() ? "" : folder + "/";
+  for (const auto& name : tree.children(folder)) {
+    // Sub-folders are not records; on disk readdir says DT_DIR.
+    if (name.front() == '.' || !name.ends_with(".yaml") || !tree.find(prefix + name)) continue;
+    files.push_back({prefix + name, std::nullopt});
+  }
+  return files;
+}
+
+ClientFolder scan_past_client_folder(const PastTree& tree, const std::string& id) {
   ClientFolder folder;
   const std::string dir = "clients/" + id;
-  Fd fd(::open((root / dir).c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+  if (const auto* e = tree.find(dir)) {
+    if (e->kind != PastTree::Kind::File) folder.client = ScannedFile{record_type<Client>().in_client(dir), std::nullopt};
+    return folder;
+  }
+  auto file = [&](const RecordType& t) { return scan_past_file(tree, t.in_client(dir)); };
+  auto events = [&](const RecordType& t) { return past_yaml_files(tree, t.in_client(dir)); };
+  folder.client = file(record_type<Client>());
+  folder.plan = file(record_type<Plan>());
+  folder.finances = file(record_type<Finances>());
+  folder.assessments = events(record_type<Assessment>());
+  folder.referrals = events(record_type<Referral>());
+  folder.contacts = events(record_type<Contact>());
+  return folder;
+}
+
+std::string read_past_file(const PastTree& tree, const std::string& path) {
+  const PastTree::Entry* e = tree.find_on_way(path);
+  const char* hint = "the store's history holds it so; `caseload check` says whether the store still does";
+  if (!e) throw DataError({path, 0, 0}, "cannot be read: not in the store's history on that day", hint);
+  switch (e->kind) {
+    case PastTree::Kind::File: return std::string(e->bytes);
+    case PastTree::Kind::Link:
+      throw DataError({path, 0, 0}, "symbolic link in the store's history: caseload does not follow links", hint);
+    case PastTree::Kind::Other:
+      throw DataError({path, 0, 0},
+                      "not a regular file in the store's history (a submodule or another kind of git entry): "
+                      "caseload reads only regular files",
+                      hint);
+    case PastTree::Kind::TooLarge: break;
+  }
+  throw DataError({path, 0, 0}, fmt::format("file is over the limit of {} bytes (1 MiB)", k_max_file_bytes), hint);
+}
+
+}  // namespace
+
+std::optional<ScannedFile> scan_file(const StoreFiles& files, const std::string& path) {
+  if (files.past) return scan_past_file(*files.past, path);
+  return probe(AT_FDCWD, path, (files.root / path).c_str());
+}
+
+ClientFolder scan_client_folder(const StoreFiles& files, const std::string& id) {
+  if (files.past) return scan_past_client_folder(*files.past, id);
+  ClientFolder folder;
+  const std::string dir = "clients/" + id;
+  Fd fd(::open((files.root / dir).c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
   if (fd.fd < 0) {
     // A linked or unreadable client folder: its client.yaml is named, and
     // refused when read (never a client that silently vanishes).
@@ -94,12 +158,18 @@ ClientFolder scan_client_folder(const fs::path& root, const std::string& id) {
   return folder;
 }
 
-std::vector<ScannedFile> scan_yaml_files(const fs::path& root, const std::string& dir) {
-  Fd fd(::open(root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+std::vector<ScannedFile> scan_yaml_files(const StoreFiles& files, const std::string& dir) {
+  if (files.past) return past_yaml_files(*files.past, dir);
+  Fd fd(::open(files.root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
   if (fd.fd < 0) return {};
-  auto files = yaml_files_at(fd.fd, "", dir.c_str());
-  for (auto& f : files) f.path.erase(0, 1);  // the leading '/' of the empty parent
-  return files;
+  auto found = yaml_files_at(fd.fd, "", dir.c_str());
+  for (auto& f : found) f.path.erase(0, 1);  // the leading '/' of the empty parent
+  return found;
+}
+
+std::string read_file(const StoreFiles& files, const std::string& path) {
+  if (files.past) return read_past_file(*files.past, path);
+  return read_store_file(files.root, path);
 }
 
 }  // namespace caseload

@@ -9,8 +9,10 @@
 #include "caseload/store/decode.hpp"
 #include "caseload/store/fsutil.hpp"
 #include "caseload/store/git.hpp"
+#include "caseload/store/past_tree.hpp"
 #include "caseload/store/uncommitted.hpp"
 #include "caseload/store/validate.hpp"
+#include "scan.hpp"
 
 namespace caseload {
 namespace fs = std::filesystem;
@@ -34,18 +36,23 @@ fs::path find_root(const std::optional<std::string>& root_option,
               "run inside a store, pass --root DIR or set CASELOAD_ROOT; `caseload init DIR` creates one");
 }
 
-Store::Store(fs::path root, OnBadSettings on_bad)
-    : root_(std::move(root)),
-      settings_doc_(read_document(root_, "caseload.yaml", schemas::settings())),
-      settings_(decode_record<Settings>(settings_doc_)) {
-  if (on_bad == OnBadSettings::Allow) return;
+Store::Store(fs::path root, OnBadSettings on_bad) : root_(std::move(root)) { settings_doc_ = read_settings(on_bad); }
+
+Store::Store(fs::path root, std::shared_ptr<const PastTree> past) : root_(std::move(root)), past_(std::move(past)) {
+  settings_doc_ = read_settings(OnBadSettings::Refuse);
+}
+
+Document Store::read_settings(OnBadSettings on_bad) {
+  Document doc = read("caseload.yaml", schemas::settings());
+  settings_ = decode_record<Settings>(doc);
+  if (on_bad == OnBadSettings::Allow) return doc;
   // The same rules as `check` (the settings' schema and row in the table of
   // record types): what check reports as an error, no command works with.
   Diagnostics found;
-  validate_record(settings_doc_, StoreFacts{&settings_, {}}, found);
+  validate_record(doc, StoreFacts{&settings_, {}}, found);
   const auto errors = std::count_if(found.begin(), found.end(),
                                     [](const Diagnostic& d) { return d.severity == Severity::Error; });
-  if (errors == 0) return;
+  if (errors == 0) return doc;
   sort_diagnostics(found);
   const auto first = std::find_if(found.begin(), found.end(),
                                   [](const Diagnostic& d) { return d.severity == Severity::Error; });
@@ -74,6 +81,18 @@ void Store::note_written(const std::string& path) const {
 }
 
 std::vector<std::string> Store::client_ids() const {
+  std::vector<std::string> ids;
+  if (past_) {
+    // As on disk below: a link in place of clients/ is refused whole, one in
+    // place of a client folder is listed.
+    if (const auto* e = past_->find("clients"); e && e->kind != PastTree::Kind::File)
+      throw DataError({"clients", 0, 0}, "not a folder in the store's history (a link or another kind of git entry): "
+                                         "caseload does not follow links in the store");
+    for (auto& name : past_->children("clients")) {
+      if (is_client_id(name)) ids.push_back(std::move(name));
+    }
+    return ids;
+  }
   // A linked clients/ would hide every client, or show someone else's: it is
   // refused whole. A linked client folder is listed, so that reading it
   // fails by name (an unreadable item) instead of the client vanishing.
@@ -84,7 +103,6 @@ std::vector<std::string> Store::client_ids() const {
   if (const int err = listing_error(root_ / "clients"))
     throw DataError({"clients", 0, 0}, fmt::format("cannot be read: {}", std::strerror(err)),
                     "check the folder's owner and permissions (`ls -ld clients`)");
-  std::vector<std::string> ids;
   for (auto& name : list_dirs(root_ / "clients")) {
     if (is_client_id(name)) ids.push_back(std::move(name));
   }
@@ -108,17 +126,29 @@ std::string Store::client_dir(const std::string& id) {
 std::string Store::client_path(const std::string& id) { return record_type<Client>().in_client(client_dir(id)); }
 
 Document Store::read(const std::string& path, const Schema& schema) const {
-  return read_document(root_, path, schema);
+  if (!past_) return read_document(root_, path, schema);
+  return parse_document(path, read_file(StoreFiles{root_, past_.get()}, path), schema);
 }
 
 bool Store::exists(const std::string& path) const {
+  if (past_) return past_->exists(path);
   std::error_code ec;
   return fs::exists(fs::symlink_status(root_ / path, ec));
 }
 
 std::vector<std::string> Store::resource_ids() const {
   std::vector<std::string> ids;
-  for (const auto& name : list_files(root_ / record_type<Resource>().file)) {
+  const std::string dir(record_type<Resource>().file);
+  std::vector<std::string> names;
+  if (past_) {
+    for (auto& name : past_->children(dir)) {
+      const auto* e = past_->find(dir + "/" + name);
+      if (e && e->kind == PastTree::Kind::File) names.push_back(std::move(name));
+    }
+  } else {
+    names = list_files(root_ / dir);
+  }
+  for (const auto& name : names) {
     if (name.ends_with(".yaml") && is_resource_id(name.substr(0, name.size() - 5)))
       ids.push_back(name.substr(0, name.size() - 5));
   }
@@ -128,11 +158,17 @@ std::vector<std::string> Store::resource_ids() const {
 std::optional<Resource> Store::load_resource(const std::string& id) const {
   if (!is_resource_id(id)) throw UsageError(fmt::format("'{}' is not a resource ID ([a-z0-9-])", id));
   const std::string path = std::string(record_type<Resource>().file) + "/" + id + ".yaml";
-  if (!fs::is_regular_file(fs::symlink_status(root_ / path))) return std::nullopt;
+  if (past_) {
+    const auto* e = past_->find(path);
+    if (!e || e->kind != PastTree::Kind::File) return std::nullopt;
+  } else if (!fs::is_regular_file(fs::symlink_status(root_ / path))) {
+    return std::nullopt;
+  }
   return decode_record<Resource>(read(path, schemas::resource()));
 }
 
 std::vector<Store::RecordFile> Store::record_files() const {
+  if (past_) throw Error("check reads the store on disk, not a past tree");  // no command asks it
   std::vector<RecordFile> files;
   // Every entry but folders, so that a link or FIFO in place of a record is
   // read, and refused by name, rather than passed over.
@@ -165,7 +201,12 @@ std::vector<Store::RecordFile> Store::record_files() const {
 }
 
 Transaction::Transaction(const Store& store, std::chrono::milliseconds lock_wait)
-    : store_(store), lock_(std::make_shared<StoreLock>(store.root(), lock_wait)) {
+    : store_(store), lock_(store.is_past() ? nullptr : std::make_shared<StoreLock>(store.root(), lock_wait)) {
+  // The past is read, never written: a command given --as-of that would
+  // write stops here, before a file is touched.
+  if (store.is_past())
+    throw Error("a store read from its history (--as-of) cannot be changed: nothing was written",
+                "run the command without --as-of to change the store as it is now");
   // A record written while a sync is stopped would be committed onto the
   // half-done rebase, and `sync --abort` would throw it away.
   if (sync_stopped(store.root()))

@@ -45,6 +45,26 @@ TEST_CASE("run_git stops reading past its limit: a huge blob costs no memory") {
   CHECK(whole.out.size() == 4 * 1024 * 1024);
 }
 
+TEST_CASE("run_git_input writes stdin while it reads stdout: megabytes each way do not wait on each other") {
+  TempDir dir;
+  git_init(dir);
+  // cat-file --batch answers each line as it comes: with more input than a
+  // pipe holds, a reader that wrote everything first would wait for ever.
+  const std::string blob = blob_of(dir, 100);
+  std::string input;
+  for (int i = 0; i < 20000; ++i) input += blob + "\n";  // ~800 KB in, ~3 MB out
+  GitResult r = run_git_input(dir.path(), {"cat-file", "--batch", "--buffer"}, input);
+  REQUIRE(r.ok());
+  CHECK(r.out.size() == 20000 * (blob.size() + std::string(" blob 100\n").size() + 100 + 1));
+}
+
+TEST_CASE("run_git_input: git that reads no input is no SIGPIPE, only its own result") {
+  TempDir dir;
+  GitResult r = run_git_input(dir.path(), {"--version"}, std::string(8 * 1024 * 1024, 'x'));
+  CHECK(r.ok());
+  CHECK(r.out.starts_with("git version"));
+}
+
 TEST_CASE("an index.lock is stale only when old and held by no process") {
   TempDir dir;
   git_init(dir);

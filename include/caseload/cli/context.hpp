@@ -50,6 +50,8 @@ struct Context {
   // --today, else CASELOAD_TODAY, else the clock; a bad value is a usage error.
   Date today() const;
   bool today_overridden() const;
+  // The store's folder: --root, else CASELOAD_ROOT, else the nearest above.
+  std::filesystem::path store_root() const;
   Store open_store(OnBadSettings on_bad = OnBadSettings::Refuse) const;
   Style style() const;
   // How wide tables may be: nothing with --wide; else COLUMNS when it is a

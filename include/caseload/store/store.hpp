@@ -59,10 +59,17 @@ enum class OnBadSettings {
   Allow,   // the commands that report, repair or version the store: check, fmt, git, log, sync
 };
 
+class PastTree;  // past_tree.hpp
+
 class Store {
  public:
   // Reads caseload.yaml.
   explicit Store(std::filesystem::path root, OnBadSettings on_bad = OnBadSettings::Refuse);
+  // The store at `root` as a past tree of its history holds it (--as-of):
+  // every read comes from the tree, none from the folder or the cache, and
+  // no Transaction can be made on it.
+  Store(std::filesystem::path root, std::shared_ptr<const PastTree> past);
+  bool is_past() const { return past_ != nullptr; }
 
   void set_journal(std::shared_ptr<WriteJournal> journal);
   // Before a Transaction writes `path`: lists it as written and not yet
@@ -104,7 +111,7 @@ class Store {
 
   // Every record file of the store (not caseload.yaml), with its type, in
   // the order of the table of record types; hidden files (leftover temp
-  // files) and links are not records.
+  // files) and links are not records. The store on disk only (`check`).
   struct RecordFile {
     std::string path;
     const RecordType* type;
@@ -115,7 +122,10 @@ class Store {
   bool exists(const std::string& path) const;
 
  private:
+  Document read_settings(OnBadSettings on_bad);
+
   std::filesystem::path root_;
+  std::shared_ptr<const PastTree> past_;  // null: the folder on disk
   Document settings_doc_;
   Settings settings_;
   std::shared_ptr<WriteJournal> journal_;
