@@ -60,16 +60,7 @@ int run_followups(const FollowupsOptions& o, Context& ctx) {
   if (o.output.empty()) {
     ctx.out << text.str();
   } else {
-    // Only a new file, or one that is a regular file, is replaced: a FIFO,
-    // a device or a link there is someone else's and stays as it is.
-    const auto target = ctx.cwd / o.output;
-    std::error_code ec;
-    const auto status = std::filesystem::symlink_status(target, ec);
-    if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status))
-      throw Error(fmt::format("--output {} is {}: caseload writes only a new file or replaces a regular one", o.output,
-                              file_kind_name(target)),
-                  "name a new file, or write to standard output and redirect it");
-    atomic_write(target, text.str());
+    write_output_file(ctx, o.output, text.str());
   }
   const bool any_overdue = std::any_of(items.begin(), items.end(), [](const FollowupItem& i) { return i.overdue > 0; });
   return o.fail_if_overdue && any_overdue ? k_exit_findings : k_exit_ok;

@@ -15,6 +15,7 @@
 #include "caseload/core/text.hpp"
 #include "caseload/report/table.hpp"
 #include "caseload/store/decode.hpp"
+#include "caseload/store/fsutil.hpp"
 
 namespace caseload {
 
@@ -277,6 +278,17 @@ std::vector<std::string> comma_list_option(const std::string& value, const std::
   }
   if (items.empty()) throw UsageError(fmt::format("{}: '{}' names nothing", flag, value), "give a comma-separated list, e.g. contact,needs");
   return items;
+}
+
+void write_output_file(const Context& ctx, const std::string& output, const std::string& text) {
+  const auto target = ctx.cwd / output;
+  std::error_code ec;
+  const auto status = std::filesystem::symlink_status(target, ec);
+  if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status))
+    throw Error(fmt::format("--output {} is {}: caseload writes only a new file or replaces a regular one", output,
+                            file_kind_name(target)),
+                "name a new file, or write to standard output and redirect it");
+  atomic_write(target, text);
 }
 
 }  // namespace caseload

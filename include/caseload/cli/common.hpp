@@ -52,6 +52,12 @@ std::string one_line_option(const std::string& value, const std::string& flag);
 // Free text from an option: "-" reads standard input; NFC; a final newline.
 std::string text_option(Context& ctx, const std::string& value, const std::string& flag);
 
+// A report's --output FILE (relative to the working folder), written
+// atomically and owner-only (store/fsutil atomic_write). Only a new file,
+// or one that is a regular file, is replaced: a FIFO, a device or a link
+// there is someone else's and stays as it is.
+void write_output_file(const Context& ctx, const std::string& output, const std::string& text);
+
 // Asks on the terminal; throws a usage error naming the flag when prompting
 // is not possible (--no-input, or standard input is not a terminal).
 std::string prompt_required(Context& ctx, const std::string& question, const std::string& flag);
