@@ -54,10 +54,10 @@ std::vector<std::string> chosen_sections(const StatsOptions& o) {
 int run_stats(const StatsOptions& o, Context& ctx) {
   Store store = ctx.open_store();
   const Date today = ctx.today();
-  const std::string format = ctx.format("table", {"table", "json", "csv", "md"});
-  if (o.redact && format != "csv") {
-    throw UsageError("--redact is for the exports that leave the agency: --format csv",
-                     "add --format csv");
+  const std::string format = ctx.format("table", {"table", "json", "csv", "md", "html"});
+  if (o.redact && format != "csv" && format != "html") {
+    throw UsageError("--redact is for the exports that leave the agency: --format csv or html",
+                     "add --format csv or --format html");
   }
   const std::vector<std::string> sections = chosen_sections(o);
   const StatsQuery query = make_query(o, ctx, store, today);
@@ -89,7 +89,7 @@ void setup_stats(CLI::App& app, Runner& run) {
   cmd->add_option("--from", o->from, "The period's first day (default: 29 days before --until)");
   cmd->add_option("--until", o->until, "The period's last day (default: today)");
   cmd->add_option("--worker", o->worker, "Only the clients of this worker");
-  cmd->add_flag("--redact", o->redact, "csv: show a group smaller than stats.min_group as \"<N\"");
+  cmd->add_flag("--redact", o->redact, "csv, html: show a group smaller than stats.min_group as \"<N\"");
   cmd->add_option("--output", o->output, "Write to this file (atomically, owner-only) instead of standard output");
 }
 

@@ -58,6 +58,49 @@ assert_stdout_contains "## Outcomes"
 assert_stdout_matches '^\| DOMAIN \| CLIENTS \| MEAN CHANGE \|'
 assert_file_not_contains "$T/stdout" "## Caseload"
 
+# html: one self-contained page for A4, no script, nothing fetched.
+run --root "$S" stats --format html
+assert_exit 0
+assert_stderr_empty
+assert_stdout_contains "<!DOCTYPE html>"
+assert_stdout_contains "@page { size: A4; margin: 14mm; }"
+for absent in "<script" "src=" "href=" "@import" "url("; do
+  assert_file_not_contains "$T/stdout" "$absent"
+done
+assert_eq "5" "$(grep -c '^<svg xmlns="http://www.w3.org/2000/svg"' "$T/stdout")" "charts"
+cp "$T/stdout" "$T/stats.html"
+# Well-formed for libxml2's HTML parser. It knows only the tags of HTML 4,
+# so it names each SVG element an "invalid tag"; any other error (a tag
+# left open, an end tag that does not match, a bad entity) fails.
+_check
+xmllint --html --noout "$T/stats.html" 2>"$T/xmllint.err" || fail "xmllint --html failed"
+grep "error" "$T/xmllint.err" | grep -vE "HTML parser error : Tag (svg|title|rect|text|line|polyline|circle) invalid$" \
+  >"$T/xmllint.other" || true
+[ ! -s "$T/xmllint.other" ] || fail "xmllint --html: $(head -n 5 "$T/xmllint.other")"
+# Each chart alone is valid XML.
+n=0
+while IFS= read -r svg; do
+  n=$((n + 1))
+  printf '%s\n' "$svg" >"$T/chart$n.svg"
+  _check
+  xmllint --noout "$T/chart$n.svg" 2>"$T/chart.err" || fail "chart $n is not valid XML: $(head -n 3 "$T/chart.err")"
+done < <(grep -o '<svg.*</svg>' "$T/stats.html")
+assert_eq "5" "$n" "charts checked"
+# The tables are the terminal's; the figures the same.
+assert_stdout_contains "<h2>Caseload</h2>"
+assert_stdout_contains '<tr><td>aoki</td><td class="n">1</td><td class="n">3</td><td class="n">0</td><td class="n">0</td><td class="n">4</td></tr>'
+# A section alone has its chart alone (benefits has none).
+run --root "$S" stats outcomes --format html
+assert_eq "1" "$(grep -c '^<svg' "$T/stdout")" "outcomes chart"
+run --root "$S" stats benefits --format html
+assert_eq "0" "$(grep -c '^<svg' "$T/stdout")" "benefits charts"
+# --redact: the tables say "<5"; the charts draw nothing of such a group.
+run --root "$S" stats caseload --format html --redact
+assert_exit 0
+assert_stdout_contains '<tr><td>berg</td><td class="n">&lt;5</td>'
+assert_stdout_contains "groups smaller than 5 shown as &lt;5"
+assert_file_not_contains "$T/stdout" "<rect x=\"150.0\" y=\"32.0\""
+
 # Each section alone, and two together in their own order.
 for section in caseload work followups outcomes referrals benefits; do
   run --root "$S" stats "$section" --format json
@@ -99,7 +142,7 @@ assert_stderr_contains "sections: caseload, work, followups, outcomes, referrals
 run --root "$S" stats --format ics
 assert_exit 2
 
-# --redact: csv only; a group below stats.min_group is "<5".
+# --redact: csv and html only; a group below stats.min_group is "<5".
 run --root "$S" stats --format csv --redact
 assert_exit 0
 assert_file_line "$T/stdout" "caseload,open,,,13"
@@ -142,7 +185,7 @@ run --root "$S" stats --output pipe
 assert_exit 1
 
 # Aggregates only: no client's name or ID in any format.
-for format in table json csv md; do
+for format in table json csv md html; do
   run --root "$S" stats --format "$format" --wide
   assert_exit 0
   for dir in "$S"/clients/*/; do
