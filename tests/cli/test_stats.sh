@@ -26,8 +26,15 @@ assert_stdout_contains "scope,from,,,2026-11-01"
 COLUMNS=72 run --root "$S" stats
 assert_exit 0
 while IFS= read -r line; do
-  [ "$(printf '%s' "$line" | wc -m)" -le 72 ] || fail "line wider than 72: $line"
+  [ "$(printf '%s' "$line" | LC_ALL=C.UTF-8 wc -m)" -le 72 ] || fail "line wider than 72: $line"
 done <"$T/stdout"
+
+# Colour only for the headings, and never with NO_COLOR; the bars need none.
+run --root "$S" --color always stats caseload
+assert_stdout_contains $'\e[1mCaseload'
+NO_COLOR=1 run --root "$S" stats caseload
+assert_file_not_contains "$T/stdout" $'\e['
+assert_stdout_matches "^aoki +1 +3 +0 +0 +4 +█+▓+$"
 
 # json: the figures by section, stable names; csv: the same figures flat.
 run --root "$S" stats --format json
