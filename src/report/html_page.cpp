@@ -1,6 +1,8 @@
 // Markdown to a self-contained HTML page: see report/html_page.hpp.
 #include "caseload/report/html_page.hpp"
 
+#include "caseload/report/html.hpp"
+
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 #include <fmt/format.h>
@@ -52,21 +54,6 @@ std::string render(std::string_view markdown) {
 }
 
 }  // namespace
-
-std::string html_escape(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 std::string markdown_html_page(std::string_view markdown, std::string_view title, std::string_view lang) {
   return fmt::format(

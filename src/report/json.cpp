@@ -87,6 +87,18 @@ void JsonWriter::value(bool b) {
   out_ << (b ? "true" : "false");
 }
 
+void JsonWriter::fixed(double v, int places) {
+  before_value();
+  out_ << fixed_decimals(v, places);
+}
+
+std::string fixed_decimals(double v, int places) {
+  std::string s = fmt::format("{:.{}f}", v, places);
+  // -0.004 rounds to zero, which has no sign.
+  if (s.starts_with('-') && s.find_first_not_of("-0.") == std::string::npos) s.erase(0, 1);
+  return s;
+}
+
 void JsonWriter::null() {
   before_value();
   out_ << "null";

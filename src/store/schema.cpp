@@ -58,6 +58,7 @@ const Schema k_defaults{"defaults",
                          {"consent_warning", K::Period},
                          {"finances_every", K::Period}}};
 const Schema k_git{"git", {{"autocommit", K::Bool}}};
+const Schema k_stats{"stats", {{"min_group", K::Integer}}};
 const Schema k_settings{"caseload.yaml",
                         {{"schema", K::Integer, true},
                          {"agency", K::String},
@@ -67,7 +68,8 @@ const Schema k_settings{"caseload.yaml",
                          {"scale", K::FlowMap},
                          {"domains", K::MapList, false, {}, &k_domain},
                          {"programs", K::MapList, false, {}, &k_program},
-                         {"git", K::Map, false, {}, &k_git}}};
+                         {"git", K::Map, false, {}, &k_git},
+                         {"stats", K::Map, false, {}, &k_stats}}};
 
 const Schema k_household{.name = "household member",
                          .fields = {{"name", K::String, true}, {"relation", K::String}, {"born", K::PartialDate}},

@@ -379,6 +379,9 @@ class RecordRules {
     YAML::Node defaults = child(doc_.root, "defaults");
     if (auto w = get_string(defaults, "worker"); w && !s.find_worker(*w))
       check_.error(child(defaults, "worker"), "'worker': the default worker is not listed under workers");
+    // 0 would show every group, however small, in an export meant to be redacted.
+    if (auto g = get_string(child(doc_.root, "stats"), "min_group"); g && !g->empty() && *g == std::string(g->size(), '0'))
+      check_.error(child(child(doc_.root, "stats"), "min_group"), "'min_group': at least 1");
     auto schema = get_string(doc_.root, "schema");
     if (schema && *schema != "1")
       check_.error(child(doc_.root, "schema"), "'schema': not supported by this version, which reads schema 1");

@@ -58,6 +58,15 @@ assert_exit 0
 assert_stderr_empty
 assert_stdout_contains "$ANA,Ana Lima,aoki,open"
 assert_stdout_not_contains "$BRUNO"
+# stats as of that day: one open client (Ana), none closed; now: Ana closed.
+run --root "$S" stats caseload --as-of 2026-01-31 --format json
+assert_exit 0
+assert_stdout_matches '"open": 1,'
+run --root "$S" stats caseload --format json
+assert_stdout_matches '"open": 1,'
+assert_stdout_matches '"clients": 2,'
+run --root "$S" stats caseload --as-of 2026-01-31 --format json
+assert_stdout_matches '"clients": 1,'
 # The day the task was due and not done: a follow-up, 11 days late on that day.
 run --root "$S" followups --as-of 2026-01-31 --format csv
 assert_exit 0

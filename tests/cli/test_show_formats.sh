@@ -69,7 +69,7 @@ before=$(snapshot "$S")
 run contact 3FZK8R "Called" --format json
 assert_exit 2
 assert_stderr_contains "--format: \`caseload contact\` has no output formats"
-assert_stderr_contains "hint: --format is for: consent, documents, finances, find, followups, list, log, program list, report, resource list, screen, show, worker list"
+assert_stderr_contains "hint: --format is for: consent, documents, finances, find, followups, list, log, program list, report, resource list, screen, show, stats, worker list"
 run --format json consent 3FZK8R add '*'
 assert_exit 2
 assert_stderr_contains "\`caseload consent add\` has no output formats"

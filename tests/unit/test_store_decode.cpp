@@ -224,6 +224,8 @@ domains:
   - {id: income, name: Income}
 git:
   autocommit: true
+stats:
+  min_group: 5
 )");
     CHECK(bytes_of(decode<Settings>("caseload.yaml", text)) == bytes_of(s));
   }

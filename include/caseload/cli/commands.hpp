@@ -37,6 +37,7 @@ void setup_redate(CLI::App& app, Runner& run);  // a record's mistyped date
 void setup_check(CLI::App& app, Runner& run);
 void setup_fmt(CLI::App& app, Runner& run);
 void setup_followups(CLI::App& app, Runner& run);
+void setup_stats(CLI::App& app, Runner& run);      // figures for supervision
 void setup_assess(CLI::App& app, Runner& run);
 void setup_plan(CLI::App& app, Runner& run);
 void setup_resource(CLI::App& app, Runner& run);  // resource add|list|show|edit

@@ -96,6 +96,15 @@ struct GitSettings {
 };
 template <class Io, RecordOf<GitSettings> Self> void fields(Io& io, Self& g) { io("autocommit", g.autocommit); }
 
+// caseload.yaml's `stats:`.
+struct StatsSettings {
+  // The smallest group `stats --redact` shows as a number: a count (or a
+  // figure computed from a count) below it is shown as "<N", so that an
+  // export cannot point at a few clients.
+  int min_group = 5;
+};
+template <class Io, RecordOf<StatsSettings> Self> void fields(Io& io, Self& s) { io("min_group", s.min_group); }
+
 struct Settings {
   int schema = 1;
   std::string agency;
@@ -106,6 +115,7 @@ struct Settings {
   std::vector<Domain> domains;
   std::vector<Program> programs;
   GitSettings git;
+  StatsSettings stats;
 
   const Worker* find_worker(const std::string& id) const;
   const Domain* find_domain(const std::string& id) const;
@@ -113,7 +123,7 @@ struct Settings {
 };
 template <class Io, RecordOf<Settings> Self> void fields(Io& io, Self& s) {
   io("schema", s.schema)("agency", s.agency)("currency", s.currency)("workers", s.workers)("defaults", s.defaults)("scale", s.scale)(
-      "domains", s.domains)("programs", s.programs)("git", s.git);
+      "domains", s.domains)("programs", s.programs)("git", s.git)("stats", s.stats);
 }
 
 // The Self-Sufficiency Matrix: its domains and 1-5 scale, the default for new stores.

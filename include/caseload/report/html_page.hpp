@@ -11,7 +11,4 @@ namespace caseload {
 // `title` is plain text (escaped here); `lang` the page's language tag.
 std::string markdown_html_page(std::string_view markdown, std::string_view title, std::string_view lang = "en");
 
-// Text escaped for HTML content and attribute values.
-std::string html_escape(std::string_view text);
-
 }  // namespace caseload

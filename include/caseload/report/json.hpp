@@ -24,6 +24,9 @@ class JsonWriter {
   void value(long n);
   void value(int n) { value(static_cast<long>(n)); }
   void value(bool b);
+  // A number written with exactly `places` decimals (1.50): stable output,
+  // never an exponent.
+  void fixed(double v, int places);
   void null();
   void value(const std::optional<std::string>& s);  // null when empty
   void value(const std::vector<std::string>& list);
@@ -37,5 +40,7 @@ class JsonWriter {
 };
 
 std::string json_quote(const std::string& s);
+// `v` with exactly `places` decimals, as JsonWriter::fixed writes it ("0.00", never "-0.00").
+std::string fixed_decimals(double v, int places);
 
 }  // namespace caseload

@@ -1,0 +1,72 @@
+// The referrals section: what became of the referrals sent in the period.
+#include <algorithm>
+#include <map>
+
+#include "caseload/core/stats.hpp"
+
+namespace caseload {
+namespace {
+
+// The day a referral first reached `status` by its history; none when it never did.
+std::optional<Date> first_reached(const Referral& r, std::string_view status) {
+  for (const auto& h : r.history) {
+    if (h.status == status && h.date) return h.date;
+  }
+  return std::nullopt;
+}
+
+// Whether the referral ever was in `status`: in its history, or now.
+bool reached(const Referral& r, std::string_view status) {
+  return r.status == status ||
+         std::any_of(r.history.begin(), r.history.end(), [&](const HistoryEntry& h) { return h.status == status; });
+}
+
+struct Group {
+  ReferralGroup counts;
+  std::vector<long> to_accepted, to_completed;
+
+  void add(const Referral& r, const Date& sent) {
+    ++counts.sent;
+    counts.accepted += reached(r, "accepted");
+    counts.declined += reached(r, "declined");
+    counts.no_response += reached(r, "no-response");
+    counts.completed += reached(r, "completed");
+    counts.closed_unmet += reached(r, "closed-unmet");
+    counts.cancelled += reached(r, "cancelled");
+    if (auto d = first_reached(r, "accepted"); d && *d >= sent) to_accepted.push_back(days_between(sent, *d));
+    if (auto d = first_reached(r, "completed"); d && *d >= sent) to_completed.push_back(days_between(sent, *d));
+  }
+  ReferralGroup done(std::string name) {
+    counts.name = std::move(name);
+    counts.median_days_to_accepted = median_of(std::move(to_accepted));
+    counts.median_days_to_completed = median_of(std::move(to_completed));
+    return counts;
+  }
+};
+
+}  // namespace
+
+ReferralStats referral_stats(const StatsClients& clients, const StatsQuery& q) {
+  Group total;
+  std::map<std::string, Group> resources, domains;
+  for (const ClientRecord* c : clients) {
+    for (const auto& r : c->referrals) {
+      // A referral counts from the day it was sent (a draft is not yet one).
+      const auto sent = first_reached(r, "sent");
+      if (!sent || *sent < q.from || *sent > q.until) continue;
+      total.add(r, *sent);
+      resources[r.resource].add(r, *sent);
+      domains[r.domain].add(r, *sent);
+    }
+  }
+  ReferralStats s;
+  s.total = total.done("");
+  for (auto& [id, g] : resources) s.per_resource.push_back(g.done(id));
+  for (auto& [id, g] : domains) {
+    if (!id.empty()) s.per_domain.push_back(g.done(id));
+  }
+  if (auto none = domains.find(""); none != domains.end()) s.per_domain.push_back(none->second.done(""));
+  return s;
+}
+
+}  // namespace caseload
