@@ -107,7 +107,8 @@ void takes_format(const CLI::App* command) { format_commands().insert(command); 
 
 int run_cli(int argc, const char* const* argv, Context& ctx) {
   CLI::App app{"caseload: a caseworker's caseload as plain-text YAML case folders", "caseload"};
-  app.set_version_flag("--version", fmt::format("caseload {}", k_version));
+  // The licence is stated where a user of the installed binary looks (issue 21).
+  app.set_version_flag("--version", fmt::format("caseload {}\nLicence: Apache-2.0", k_version));
   app.require_subcommand(1);
   app.fallthrough();
   app.footer(k_footer);
