@@ -20,7 +20,7 @@ constexpr void (*k_commands[])(CLI::App&, Runner&) = {
     setup_init,    setup_intake,  setup_show,    setup_list,    setup_find,   setup_edit,
     setup_assess,  setup_plan,    setup_resource, setup_refer,  setup_consent, setup_enroll, setup_finances, setup_screen, setup_documents, setup_report,
     setup_settings, setup_contact, setup_visit, setup_redate, setup_close, setup_remove, setup_followups, setup_check, setup_fmt,
-    setup_git,     setup_sync,    setup_merge_driver,
+    setup_git,     setup_sync,    setup_merge_driver, setup_complete,
 };
 
 // The commands marked by takes_format() in this run's setup.

@@ -1,5 +1,6 @@
 # cmake --install: the man pages carry the build's version and a reproducible
-# date on their .TH line (cmake/man_page.cmake), gzipped as Debian ships them.
+# date on their .TH line (cmake/man_page.cmake), gzipped as Debian ships them;
+# the completion scripts go where the shells find them.
 source "$TESTLIB"
 : "${CASELOAD_BUILD:?CASELOAD_BUILD must name the build folder}"
 SRC=$(dirname "$TESTLIB")/../..
@@ -15,6 +16,12 @@ for section in 1 5; do
     ".TH CASELOAD $section "*" \"$version\" "*) ;;
     *) fail "man$section .TH line has not the build's version ($version): $th" ;;
   esac
+done
+
+# The shell completions, where each shell looks for a package's own.
+for f in bash-completion/completions/caseload zsh/vendor-completions/_caseload \
+         fish/vendor_completions.d/caseload.fish; do
+  assert_exists "$T/inst/share/$f"
 done
 
 # The date: SOURCE_DATE_EPOCH when set (here 2026-11-30 00:00 UTC), the same
