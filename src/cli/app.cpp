@@ -140,7 +140,9 @@ int run_cli(int argc, const char* const* argv, Context& ctx) {
   }
   if (!run) return k_exit_usage;
   refuse_unused_format(app, ctx);
-  ctx.today();  // a bad --today or CASELOAD_TODAY is a usage error for every command
+  // A bad --today or CASELOAD_TODAY is a usage error for every command but
+  // the completion, which must never complain while the user types.
+  if (app.get_subcommands().front()->get_name() != "__complete") ctx.today();
   int code = run(ctx);
   if (code == k_exit_ok) code = autocommit(ctx, app.get_subcommands().front()->get_name());
   if (ctx.journal) ctx.journal->locks.clear();  // held through the commit (autocommit.cpp)

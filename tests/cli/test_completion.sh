@@ -75,6 +75,10 @@ run __complete plan nobody done ""
 assert_exit 0
 assert_stdout_empty
 assert_stderr_empty
+CASELOAD_TODAY=bogus run __complete sh
+assert_exit 0
+assert_eq "show" "$out" "a bad CASELOAD_TODAY"
+assert_stderr_empty
 
 # Nothing from the store reaches the terminal as a control character.
 copy_examples "$T/store"
