@@ -20,7 +20,7 @@ constexpr void (*k_commands[])(CLI::App&, Runner&) = {
     setup_init,    setup_intake,  setup_show,    setup_list,    setup_find,   setup_edit,
     setup_assess,  setup_plan,    setup_resource, setup_refer,  setup_consent, setup_enroll, setup_finances, setup_screen, setup_documents, setup_report,
     setup_settings, setup_contact, setup_visit, setup_redate, setup_close, setup_remove, setup_followups, setup_stats, setup_check, setup_fmt,
-    setup_git,     setup_sync,    setup_merge_driver,
+    setup_git,     setup_sync,    setup_merge_driver, setup_complete,
 };
 
 // The commands marked by takes_format() in this run's setup.
@@ -107,7 +107,8 @@ void takes_format(const CLI::App* command) { format_commands().insert(command); 
 
 int run_cli(int argc, const char* const* argv, Context& ctx) {
   CLI::App app{"caseload: a caseworker's caseload as plain-text YAML case folders", "caseload"};
-  app.set_version_flag("--version", fmt::format("caseload {}", k_version));
+  // The licence is stated where a user of the installed binary looks (issue 21).
+  app.set_version_flag("--version", fmt::format("caseload {}\nLicence: Apache-2.0", k_version));
   app.require_subcommand(1);
   app.fallthrough();
   app.footer(k_footer);
@@ -139,7 +140,9 @@ int run_cli(int argc, const char* const* argv, Context& ctx) {
   }
   if (!run) return k_exit_usage;
   refuse_unused_format(app, ctx);
-  ctx.today();  // a bad --today or CASELOAD_TODAY is a usage error for every command
+  // A bad --today or CASELOAD_TODAY is a usage error for every command but
+  // the completion, which must never complain while the user types.
+  if (app.get_subcommands().front()->get_name() != "__complete") ctx.today();
   int code = run(ctx);
   if (code == k_exit_ok) code = autocommit(ctx, app.get_subcommands().front()->get_name());
   if (ctx.journal) ctx.journal->locks.clear();  // held through the commit (autocommit.cpp)

@@ -4,6 +4,7 @@ source "$TESTLIB"
 run --version
 assert_exit 0
 assert_stdout_matches '^caseload [0-9]+\.[0-9]+\.[0-9]+'
+assert_stdout_contains 'Licence: Apache-2.0'
 assert_stderr_empty
 
 run --help

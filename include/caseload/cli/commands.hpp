@@ -53,5 +53,6 @@ void setup_sync(CLI::App& app, Runner& run);      // clone and sync
 void setup_merge_driver(CLI::App& app, Runner& run);
 void setup_settings(CLI::App& app, Runner& run);  // worker and program add|set|list
 void setup_remove(CLI::App& app, Runner& run);    // remove and merge-client
+void setup_complete(CLI::App& app, Runner& run);  // hidden: __complete, for the shell scripts
 
 }  // namespace caseload
