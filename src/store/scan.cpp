@@ -93,15 +93,12 @@ std::vector<ScannedFile> past_yaml_files(const PastTree& tree, const std::string
   return files;
 }
 
-ClientFolder scan_past_client_folder(const PastTree& tree, const std::string& id) {
+// The files of a client folder, one record type each: the one list that the
+// folder on disk and a past tree both fill, by `file` (a single record) and
+// `events` (a folder of event records).
+template <class File, class Events>
+ClientFolder fill_client_folder(File&& file, Events&& events) {
   ClientFolder folder;
-  const std::string dir = "clients/" + id;
-  if (const auto* e = tree.find(dir)) {
-    if (e->kind != PastTree::Kind::File) folder.client = ScannedFile{record_type<Client>().in_client(dir), std::nullopt};
-    return folder;
-  }
-  auto file = [&](const RecordType& t) { return scan_past_file(tree, t.in_client(dir)); };
-  auto events = [&](const RecordType& t) { return past_yaml_files(tree, t.in_client(dir)); };
   folder.client = file(record_type<Client>());
   folder.plan = file(record_type<Plan>());
   folder.finances = file(record_type<Finances>());
@@ -109,6 +106,18 @@ ClientFolder scan_past_client_folder(const PastTree& tree, const std::string& id
   folder.referrals = events(record_type<Referral>());
   folder.contacts = events(record_type<Contact>());
   return folder;
+}
+
+ClientFolder scan_past_client_folder(const PastTree& tree, const std::string& id) {
+  const std::string dir = "clients/" + id;
+  if (const auto* e = tree.find(dir)) {
+    ClientFolder folder;
+    if (e->kind != PastTree::Kind::File) folder.client = ScannedFile{record_type<Client>().in_client(dir), std::nullopt};
+    return folder;
+  }
+  auto file = [&](const RecordType& t) { return scan_past_file(tree, t.in_client(dir)); };
+  auto events = [&](const RecordType& t) { return past_yaml_files(tree, t.in_client(dir)); };
+  return fill_client_folder(file, events);
 }
 
 std::string read_past_file(const PastTree& tree, const std::string& path) {
@@ -138,10 +147,10 @@ std::optional<ScannedFile> scan_file(const StoreFiles& files, const std::string&
 
 ClientFolder scan_client_folder(const StoreFiles& files, const std::string& id) {
   if (files.past) return scan_past_client_folder(*files.past, id);
-  ClientFolder folder;
   const std::string dir = "clients/" + id;
   Fd fd(::open((files.root / dir).c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
   if (fd.fd < 0) {
+    ClientFolder folder;
     // A linked or unreadable client folder: its client.yaml is named, and
     // refused when read (never a client that silently vanishes).
     if (errno != ENOENT) folder.client = ScannedFile{record_type<Client>().in_client(dir), std::nullopt};
@@ -149,13 +158,7 @@ ClientFolder scan_client_folder(const StoreFiles& files, const std::string& id) 
   }
   auto file = [&](const RecordType& t) { return probe(fd.fd, t.in_client(dir), std::string(t.file).c_str()); };
   auto events = [&](const RecordType& t) { return yaml_files_at(fd.fd, dir, std::string(t.file).c_str()); };
-  folder.client = file(record_type<Client>());
-  folder.plan = file(record_type<Plan>());
-  folder.finances = file(record_type<Finances>());
-  folder.assessments = events(record_type<Assessment>());
-  folder.referrals = events(record_type<Referral>());
-  folder.contacts = events(record_type<Contact>());
-  return folder;
+  return fill_client_folder(file, events);
 }
 
 std::vector<ScannedFile> scan_yaml_files(const StoreFiles& files, const std::string& dir) {
