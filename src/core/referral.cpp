@@ -36,6 +36,13 @@ bool is_referral_status(std::string_view status) { return is_one_of(status, choi
 
 bool is_final_referral_status(std::string_view status) { return is_referral_status(status) && !moves_from(status); }
 
+std::optional<Date> first_reached(const Referral& r, std::string_view status) {
+  for (const auto& h : r.history) {
+    if (h.status == status && h.date) return h.date;
+  }
+  return std::nullopt;
+}
+
 bool is_initial_referral_status(std::string_view status) { return status == "draft" || status == "sent"; }
 
 bool referral_transition_allowed(std::string_view from, std::string_view to) {

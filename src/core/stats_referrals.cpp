@@ -2,18 +2,11 @@
 #include <algorithm>
 #include <map>
 
+#include "caseload/core/referral.hpp"
 #include "caseload/core/stats.hpp"
 
 namespace caseload {
 namespace {
-
-// The day a referral first reached `status` by its history; none when it never did.
-std::optional<Date> first_reached(const Referral& r, std::string_view status) {
-  for (const auto& h : r.history) {
-    if (h.status == status && h.date) return h.date;
-  }
-  return std::nullopt;
-}
 
 // Whether the referral ever was in `status`: in its history, or now.
 bool reached(const Referral& r, std::string_view status) {

@@ -6,6 +6,7 @@
 #include <map>
 #include <sstream>
 
+#include "caseload/core/referral.hpp"
 #include "caseload/core/text.hpp"
 #include "caseload/report/markdown.hpp"
 
@@ -130,10 +131,7 @@ class Writer {
     }
     std::vector<std::vector<std::string>> rows;
     for (const Referral* r : f_.referrals) {
-      std::optional<Date> sent;
-      for (const auto& h : r->history) {
-        if (h.status == "sent" && h.date && !sent) sent = h.date;
-      }
+      const std::optional<Date> sent = first_reached(*r, "sent");
       auto name = in_.resources.find(r->resource);
       rows.push_back({md_cell(r->id), md_cell(name == in_.resources.end() ? r->resource : name->second),
                       date_or(sent, ""), md_cell(r->status), md_cell(r->outcome)});

@@ -32,6 +32,10 @@ bool is_initial_referral_status(std::string_view status);
 // status is not a move.
 bool referral_transition_allowed(std::string_view from, std::string_view to);
 
+// The day a referral first reached `status` by its history (the day it was
+// sent, accepted, ...); none when it never did.
+std::optional<Date> first_reached(const Referral& r, std::string_view status);
+
 // Where a referral in `from` may go next, in lifecycle order (empty when final).
 std::vector<std::string> next_referral_statuses(std::string_view from);
 
