@@ -23,7 +23,6 @@ struct ConsentOptions {
   std::string to, scope, expires;
 };
 
-std::string date_or_empty(const std::optional<Date>& d) { return d ? d->str() : ""; }
 
 // For people: "in force", or why not.
 std::string state_of(const Consent& c, const Date& today) {

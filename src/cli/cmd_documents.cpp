@@ -66,7 +66,7 @@ int show(const DocumentsOptions& o, Context& ctx) {
       w.key("document"); w.value(r.doc.id);
       w.key("required"); w.value(r.doc.required);
       w.key("state"); w.value(r.doc.state);
-      w.key("date"); w.value(std::optional<std::string>(r.doc.date ? r.doc.date->str() : ""));
+      w.key("date"); w.value(std::optional<std::string>(date_or_empty(r.doc.date)));
       w.key("reason"); w.value(std::optional<std::string>(r.doc.reason));
       w.end_object();
     }
@@ -89,7 +89,7 @@ int show(const DocumentsOptions& o, Context& ctx) {
   for (const auto& r : rows) {
     missing += r.doc.state == "missing";
     t.rows.push_back({r.enrollment->program, r.enrollment->status, r.doc.id, r.doc.state,
-                      r.doc.date ? r.doc.date->str() : "",
+                      date_or_empty(r.doc.date),
                       r.doc.required ? r.doc.reason : (r.doc.reason.empty() ? "not required" : r.doc.reason)});
     t.paint.push_back({Paint::none, Paint::none, Paint::none,
                        r.doc.state == "missing" ? Paint::red : r.doc.state == "received" ? Paint::green : Paint::dim});

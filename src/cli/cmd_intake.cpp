@@ -1,7 +1,6 @@
 // caseload intake: a new client, and the intake assessment when scores or needs are given.
 #include <fmt/format.h>
 
-#include <regex>
 
 #include "caseload/cli/commands.hpp"
 #include "caseload/cli/common.hpp"
@@ -19,11 +18,6 @@ struct IntakeOptions {
   std::vector<std::string> languages, household, tags, scores, needs;
   bool allow_duplicate = false;
 };
-
-bool is_language_tag(const std::string& tag) {
-  static const std::regex k_bcp47("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*");
-  return std::regex_match(tag, k_bcp47);
-}
 
 YAML::Node household_entry(const std::string& text) {
   // NAME[:RELATION[:BORN]]

@@ -34,7 +34,6 @@ bool selected(const ListOptions& o, const Client& c) {
   return std::all_of(o.tags.begin(), o.tags.end(), [&](const std::string& t) { return contains(c.tags, t); });
 }
 
-std::string date_or_empty(const std::optional<Date>& d) { return d ? d->str() : ""; }
 
 void write_json(std::ostream& out, const std::vector<Row>& rows) {
   JsonWriter w(out);

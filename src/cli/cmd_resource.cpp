@@ -4,7 +4,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <regex>
 
 #include "caseload/cli/terminal_safe.hpp"
 #include "caseload/cli/commands.hpp"
@@ -26,11 +25,6 @@ struct ResourceOptions {
   std::vector<std::string> domains, services, languages;
   std::string domain, language;  // list filters
 };
-
-bool is_language_tag(const std::string& tag) {
-  static const std::regex k_bcp47("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*");
-  return std::regex_match(tag, k_bcp47);
-}
 
 std::string lower(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
@@ -175,7 +169,7 @@ int run_list(const ResourceOptions& o, Context& ctx) {
   return k_exit_ok;
 }
 
-int run_show(const ResourceOptions& o, Context& ctx) {
+int run_resource_show(const ResourceOptions& o, Context& ctx) {
   Store store = ctx.open_store();
   Resource r = known_resource(store, o.id);
   make_terminal_safe(r);
@@ -218,7 +212,7 @@ int run_edit(const ResourceOptions& o, Context& ctx) {
 int run_resource(const ResourceOptions& o, Context& ctx) {
   if (o.action == "add") return run_add(o, ctx);
   if (o.action == "list") return run_list(o, ctx);
-  if (o.action == "show") return run_show(o, ctx);
+  if (o.action == "show") return run_resource_show(o, ctx);
   return run_edit(o, ctx);
 }
 

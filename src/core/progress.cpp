@@ -18,7 +18,7 @@ void assessments(ProgressFacts& f, const ClientRecord& r, const Settings& settin
   }
   if (!f.now) return;
   for (const auto& d : settings.domains) {
-    ScoreChange s{d.id, f.start->score(d.id), f.now->score(d.id), std::nullopt};
+    DomainProgress s{d.id, f.start->score(d.id), f.now->score(d.id), std::nullopt};
     if (!s.start && !s.now) continue;
     if (s.start && s.now && *s.start > 0 && *s.now > 0) s.change = *s.now - *s.start;
     f.scores.push_back(s);

@@ -5,6 +5,7 @@
 
 #include <cstdlib>
 #include <memory>
+#include <regex>
 
 namespace caseload {
 namespace {
@@ -358,6 +359,11 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
     out += item;
   }
   return out;
+}
+
+bool is_language_tag(const std::string& tag) {
+  static const std::regex k_bcp47("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*");
+  return std::regex_match(tag, k_bcp47);
 }
 
 }  // namespace caseload

@@ -25,7 +25,6 @@ std::vector<std::string> scored_domains(const std::vector<Assessment>& assessmen
 
 namespace {
 
-std::string date_text(const std::optional<Date>& d) { return d ? d->str() : ""; }
 
 void scores_json(JsonWriter& w, const std::vector<Assessment>& assessments) {
   w.begin_array();
@@ -42,7 +41,7 @@ void scores_json(JsonWriter& w, const std::vector<Assessment>& assessments) {
       const auto level = a.score(domain);
       if (!level) continue;
       w.begin_object();
-      w.key("date"), w.value(std::optional<std::string>(date_text(a.date)));
+      w.key("date"), w.value(std::optional<std::string>(date_or_empty(a.date)));
       w.key("assessment"), w.value(a.stem);
       w.key("level"), w.value(*level);
       w.end_object();
@@ -104,7 +103,7 @@ void scores_md(std::ostream& out, const std::vector<Assessment>& assessments) {
   const auto domains = scored_domains(assessments);
   if (domains.empty()) return;
   out << "\n## Scores\n\n| Domain |";
-  for (const auto& a : assessments) out << ' ' << date_text(a.date) << ' ' << md_cell(a.kind) << " |";
+  for (const auto& a : assessments) out << ' ' << date_or_empty(a.date) << ' ' << md_cell(a.kind) << " |";
   out << "\n|---|";
   for (size_t i = 0; i < assessments.size(); ++i) out << "---:|";
   out << '\n';
@@ -199,7 +198,7 @@ void write_case_md(std::ostream& out, const ClientRecord& r, const CaseSummaryIn
   }
   scores_md(out, r.assessments);
   for (const auto& a : r.assessments) {
-    out << fmt::format("\n### Assessment {} {}\n\n", date_text(a.date), md_cell(a.kind));
+    out << fmt::format("\n### Assessment {} {}\n\n", date_or_empty(a.date), md_cell(a.kind));
     entry_bullets(out, record_entries(a));
   }
   if (r.plan) {

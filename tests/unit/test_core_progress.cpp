@@ -79,7 +79,7 @@ TEST_CASE("scores: the baseline is the latest assessment on or before the start,
   const auto f = progress_facts(r, settings, p, e, {d("2026-04-01"), d("2026-11-23")});
   REQUIRE(f.start == &r.assessments[1]);
   REQUIRE(f.now == &r.assessments[2]);
-  auto find = [&](const char* domain) -> const ScoreChange& {
+  auto find = [&](const char* domain) -> const DomainProgress& {
     for (const auto& s : f.scores) {
       if (s.domain == domain) return s;
     }

@@ -27,6 +27,9 @@ struct Date {
   Date add_years(int n) const { return add_months(12 * n); }
 };
 
+// YYYY-MM-DD, or "" for no date: a table cell or a JSON/CSV field.
+inline std::string date_or_empty(const std::optional<Date>& d) { return d ? d->str() : ""; }
+
 int days_in_month(int year, int month);
 bool valid_date(int year, int month, int day);
 long days_between(const Date& from, const Date& to);  // to - from

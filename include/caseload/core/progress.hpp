@@ -24,7 +24,7 @@ std::optional<ReportPeriod> report_period(const Enrollment& enrollment, const st
                                           const Date& today);
 
 // One domain's levels at the start of the period and now (0: not applicable).
-struct ScoreChange {
+struct DomainProgress {
   std::string domain;
   std::optional<int> start;
   std::optional<int> now;
@@ -52,7 +52,7 @@ struct ProgressFacts {
   // first in the period; now: the latest on or before the period's end.
   const Assessment* start = nullptr;
   const Assessment* now = nullptr;
-  std::vector<ScoreChange> scores;  // the store's domains that either scores, in the store's order
+  std::vector<DomainProgress> scores;  // the store's domains that either scores, in the store's order
   std::vector<GoalProgress> goals;  // every goal of the plan, in its order
   std::vector<ReportTask> tasks;    // goal by goal, in the plan's order
   std::vector<const Contact*> contacts;    // dated in the period, oldest first

@@ -60,6 +60,9 @@ bool has_unsafe_characters(std::string_view text, bool allow_newline_and_tab = f
 
 std::string trim(std::string_view text);
 
+// A BCP 47 language tag in its common form: fi, nb, tl, id, bn, en-US.
+bool is_language_tag(const std::string& tag);
+
 // The parts of `text` between `separator`s, without them, as std::getline
 // reads them: a final separator ends the last part and starts no empty one.
 // "a,b" and "a,b," give {"a", "b"}; "a,,b" gives {"a", "", "b"}; "," gives
