@@ -17,7 +17,7 @@ namespace caseload {
 namespace {
 
 struct ReferOptions {
-  std::string client, resource, reason, domain, goal, follow_up, worker;
+  std::string client, resource, reason, domain, service, goal, follow_up, worker;
   bool consent_given = false;
 };
 
@@ -72,6 +72,23 @@ std::string referral_domain(const Store& store, const ReferOptions& o, const std
   return r.domains.size() == 1 ? r.domains.front() : "";
 }
 
+// --service: one of the services the resource lists, in the resource's own
+// spelling (matched as names are: case, accents and dashes aside), so that
+// `stats` counts each service once.
+std::string referral_service(const ReferOptions& o, const Resource& r) {
+  if (o.service.empty()) return "";
+  const std::string wanted = search_key(one_line_option(o.service, "--service"));
+  for (const auto& s : r.services) {
+    if (search_key(s) == wanted) return s;
+  }
+  if (r.services.empty())
+    throw UsageError(fmt::format("--service: the resource {} lists no services", r.id),
+                     fmt::format("list them under services: with `caseload resource edit {}`, or leave --service out",
+                                 r.id));
+  throw UsageError(fmt::format("--service: not a service of the resource {}", r.id),
+                   fmt::format("its services: {}", join(r.services)));
+}
+
 // The referral as sent: its file is named by the date it was sent and the resource.
 Document new_referral(const Store& store, const std::string& client_id, Referral r,
                       const std::function<uint32_t()>& random) {
@@ -103,6 +120,7 @@ int run_refer(const ReferOptions& o, Context& ctx) {
   ensure_consent(client, resource, o.consent_given, today);
   in.resource = resource.id;
   in.domain = referral_domain(store, o, goal, resource);
+  in.service = referral_service(o, resource);
   in.goal = o.goal;
   const Document referral = new_referral(store, id, in, ctx.random);
   tx.write(client);  // written only when --consent-given recorded a consent
@@ -223,6 +241,7 @@ void setup_refer(CLI::App& app, Runner& run) {
   refer->add_option("resource", r->resource, "The resource's ID (see `caseload resource list`)")->required();
   refer->add_option("--reason", r->reason, "Why the client is referred (- reads stdin)")->required();
   refer->add_option("--domain", r->domain, "The domain it is about (default: the goal's, or the resource's only one)");
+  refer->add_option("--service", r->service, "Which of the resource's services, e.g. 'food parcels' (see `caseload resource show`)");
   refer->add_option("--goal", r->goal, "The plan goal it serves, e.g. g2");
   refer->add_option("--follow-up", r->follow_up, "When to check on it (default: today + defaults.referral_follow_up)");
   refer->add_flag("--consent-given", r->consent_given, "The client consents now: record a consent for this resource");

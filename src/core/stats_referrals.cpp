@@ -37,11 +37,19 @@ struct Group {
   }
 };
 
+// The groups in name order, the one without a name ("" for none) last.
+void none_last(std::map<std::string, Group>& groups, std::vector<ReferralGroup>& out) {
+  for (auto& [name, g] : groups) {
+    if (!name.empty()) out.push_back(g.done(name));
+  }
+  if (auto none = groups.find(""); none != groups.end()) out.push_back(none->second.done(""));
+}
+
 }  // namespace
 
 ReferralStats referral_stats(const StatsClients& clients, const StatsQuery& q) {
   Group total;
-  std::map<std::string, Group> resources, domains;
+  std::map<std::string, Group> resources, services, domains;
   for (const ClientRecord* c : clients) {
     for (const auto& r : c->referrals) {
       // A referral counts from the day it was sent (a draft is not yet one).
@@ -49,16 +57,16 @@ ReferralStats referral_stats(const StatsClients& clients, const StatsQuery& q) {
       if (!sent || *sent < q.from || *sent > q.until) continue;
       total.add(r, *sent);
       resources[r.resource].add(r, *sent);
+      // A resource ID has no '/', so the first one ends it.
+      services[r.service.empty() ? "" : r.resource + "/" + r.service].add(r, *sent);
       domains[r.domain].add(r, *sent);
     }
   }
   ReferralStats s;
   s.total = total.done("");
   for (auto& [id, g] : resources) s.per_resource.push_back(g.done(id));
-  for (auto& [id, g] : domains) {
-    if (!id.empty()) s.per_domain.push_back(g.done(id));
-  }
-  if (auto none = domains.find(""); none != domains.end()) s.per_domain.push_back(none->second.done(""));
+  none_last(services, s.per_service);
+  none_last(domains, s.per_domain);
   return s;
 }
 

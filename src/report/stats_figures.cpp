@@ -146,6 +146,7 @@ void outcome_figures(Figures& f, const OutcomeStats& s) {
 void referral_figures(Figures& f, const ReferralStats& s) {
   f.referrals("referrals", s.total, false);
   for (const auto& g : s.per_resource) f.referrals("referrals_by_resource", g, true);
+  for (const auto& g : s.per_service) f.referrals("referrals_by_service", g, true);
   for (const auto& g : s.per_domain) f.referrals("referrals_by_domain", g, true);
 }
 

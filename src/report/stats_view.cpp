@@ -189,6 +189,11 @@ std::vector<StatsBlock> referral_blocks(const std::string& by, std::string first
 StatsSectionView referral_view(const ReferralStats& s, const Cells& c) {
   StatsSectionView v{"referrals", "Referrals sent in the period", {}};
   for (auto& b : referral_blocks("resource", "RESOURCE", s.per_resource, s.total, c)) v.blocks.push_back(std::move(b));
+  // Only when a referral names a service: else the one row is "(none)".
+  if (std::any_of(s.per_service.begin(), s.per_service.end(), [](const ReferralGroup& g) { return !g.name.empty(); })) {
+    for (auto& b : referral_blocks("service", "RESOURCE/SERVICE", s.per_service, s.total, c))
+      v.blocks.push_back(std::move(b));
+  }
   for (auto& b : referral_blocks("domain", "DOMAIN", s.per_domain, s.total, c)) v.blocks.push_back(std::move(b));
   StatsBlock share;
   share.title = "Completed";

@@ -600,22 +600,22 @@ class TreeWalk {
 
 
 // A referral points into its client's other files: the plan goal it serves,
-// and the consent that lets the client's information go to the resource.
+// and the consent that lets the client's information go to the resource;
+// and into the directory: the service it is for.
 // Checks across files, reading each client's record and plan once.
 class ReferralLinks {
  public:
   // Without `today` the consent of open referrals is not checked: whether
   // it is in force depends on the day.
   ReferralLinks(const Store& store, const Date* today, Diagnostics& out) : store_(store), today_(today), out_(out) {
-    if (today_) {
-      for (const auto& r : store.load_resources(nullptr)) organizations_[r.id] = r.organization;
-    }
+    for (auto& r : store.load_resources(nullptr)) resources_.emplace(r.id, std::move(r));
   }
 
   void check(const Document& doc) {
     const Referral r = decode_record<Referral>(doc);
     const std::string dir = doc.path.substr(0, doc.path.find("/" + std::string(record_type<Referral>().file) + "/"));
     goal(doc, r, dir);
+    service(doc, r);
     if (today_) consent(doc, r, dir);
   }
 
@@ -628,15 +628,28 @@ class ReferralLinks {
                     "'goal': not a goal of the client's plan.yaml"});
   }
 
+  // A warning, not an error: a resource may stop offering a service that
+  // earlier referrals were for.
+  void service(const Document& doc, const Referral& r) {
+    if (r.service.empty()) return;
+    auto it = resources_.find(r.resource);
+    if (it == resources_.end() || contains(it->second.services, r.service)) return;
+    out_.push_back({doc.where(child(doc.root, "service")), Severity::Warning,
+                    fmt::format("'service': not one of the services resource '{}' lists; correct it, or add the "
+                                "service to its services with `caseload resource edit {}`",
+                                r.resource, r.resource)});
+  }
+
   // Open referrals share the client's information with the resource, so a
   // consent must still cover it today.
   void consent(const Document& doc, const Referral& r, const std::string& dir) {
     if (!is_referral_status(r.status) || r.status == "draft" || is_final_referral_status(r.status)) return;
-    auto org = organizations_.find(r.resource);
-    if (org == organizations_.end()) return;  // an unknown resource is an error of its own
+    auto it = resources_.find(r.resource);
+    if (it == resources_.end()) return;  // an unknown resource is an error of its own
+    const std::string& organization = it->second.organization;
     const auto& consents = consents_of(dir);
-    if (!consents || consent_covers(*consents, r.resource, org->second, *today_)) return;
-    const std::string lapse = consent_lapse(*consents, r.resource, org->second, *today_);
+    if (!consents || consent_covers(*consents, r.resource, organization, *today_)) return;
+    const std::string lapse = consent_lapse(*consents, r.resource, organization, *today_);
     out_.push_back({doc.where(child(doc.root, "status")), Severity::Warning,
                     fmt::format("open referral to '{}' without a consent in force: {}; record one with "
                                 "`caseload consent {} add {}`, or cancel the referral",
@@ -677,7 +690,7 @@ class ReferralLinks {
   const Store& store_;
   const Date* today_;
   Diagnostics& out_;
-  std::map<std::string, std::string> organizations_;                       // resource ID -> organization
+  std::map<std::string, Resource> resources_;                              // by ID
   std::map<std::string, std::optional<std::vector<Consent>>> consents_;  // client folder -> consents
   std::map<std::string, std::optional<std::vector<std::string>>> goals_;  // client folder -> plan goal IDs
 };

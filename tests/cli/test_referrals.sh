@@ -292,4 +292,28 @@ run check
 assert_exit 0
 _check; ! grep -q "without a consent" "$T/stdout" || fail "warned while the consent is in force"
 
+# --- the service a referral is for ---------------------------------------------
+run resource add meals --name "Meals" --organization "City Mission" --domain food --service "Hot meals" --service "Food parcels"
+run refer "$ID" meals --reason "x" --service "food-PARCELS" --consent-given
+assert_exit 0
+MEALS=$out
+assert_file_line "$D/$MEALS.yaml" "service: Food parcels"
+# Not one of the resource's services: a usage error naming them, nothing written.
+before=$(snapshot "$S")
+run refer "$ID" meals --reason "x" --service "laundry"
+assert_exit 2
+assert_stderr_contains "--service: not a service of the resource meals"
+assert_stderr_contains "its services: Hot meals, Food parcels"
+run refer "$ID" food-bank-north --reason "x" --service "hot meals"
+assert_exit 2
+assert_stderr_contains "--service: the resource food-bank-north lists no services"
+assert_stderr_contains "caseload resource edit food-bank-north"
+assert_eq "$before" "$(snapshot "$S")" "the store after a refused --service"
+# A service the resource no longer lists: check warns, at the field.
+sed -i 's/^service: Food parcels$/service: Soup/' "$D/$MEALS.yaml"
+run check
+assert_exit 0
+assert_stdout_contains "clients/$ID/referrals/$MEALS.yaml:$(line_of "$D/$MEALS.yaml" '^service:'):10: warning: 'service': not one of the services resource 'meals' lists"
+_check; ! grep -q "Soup" "$T/stdout" || fail "check printed the field's value"
+
 pass

@@ -49,6 +49,15 @@ assert_eq "0.50" "$(jq -r '.work.visits_missed_share' "$T/stdout" | xargs printf
 assert_eq '["scope","caseload","work","followups","outcomes","referrals","benefits"]' \
   "$(jq -c 'keys_unsorted' "$T/stdout")" "sections"
 cp "$T/stdout" "$T/all.json"
+# Referrals per service: those that name one, then those that name none.
+run --root "$S" stats referrals --from 2026-01-01 --format json
+assert_eq "2" "$(jq '.referrals.referrals_by_service["daycare-majakka/full-day care"].sent' "$T/stdout")" \
+  "referrals for full-day care"
+assert_eq "36" "$(jq '[.referrals.referrals_by_service[].sent] | add' "$T/stdout")" "referrals by service, all"
+assert_eq "31" "$(jq '.referrals.referrals_by_service[""].sent' "$T/stdout")" "referrals naming no service"
+run --root "$S" stats referrals --from 2026-01-01
+assert_stdout_matches "^food-bank-north/food parcels +1 +1 +1 "
+assert_stdout_matches "^\(none\) +31 +20 +8 "
 run --root "$S" stats --format csv
 assert_exit 0
 assert_file_line "$T/stdout" "section,figure,group,subgroup,value"

@@ -55,12 +55,13 @@ void assessment(ClientRecord& r, const char* date, Scores scores) {
 }
 
 void referral(ClientRecord& r, const char* resource, const char* domain,
-              std::vector<std::pair<const char*, const char*>> history) {
+              std::vector<std::pair<const char*, const char*>> history, const char* service = "") {
   Referral ref;
   ref.id = std::string(history.front().first) + "-" + resource;
   ref.path = "clients/" + r.client.id + "/referrals/" + ref.id + ".yaml";
   ref.resource = resource;
   ref.domain = domain;
+  ref.service = service;
   for (const auto& [date, status] : history) ref.history.push_back({d(date), status, "", ""});
   ref.status = history.back().second;
   r.referrals.push_back(ref);
@@ -92,7 +93,7 @@ std::vector<ClientRecord> store() {
   contact(c1, "2026-11-20", "call", "done", "a");
   assessment(c1, "2026-11-03", {{"housing", 1}, {"food", 2}});
   assessment(c1, "2026-11-10", {{"housing", 3}, {"food", 2}});
-  referral(c1, "r1", "housing", {{"2026-11-04", "sent"}, {"2026-11-06", "accepted"}, {"2026-11-14", "completed"}});
+  referral(c1, "r1", "housing", {{"2026-11-04", "sent"}, {"2026-11-06", "accepted"}, {"2026-11-14", "completed"}}, "hot meals");
   goals(c1, {"active", "achieved"});
   Enrollment e1 = enrollment("p", "applied");
   e1.applied = d("2026-11-01");
@@ -106,7 +107,7 @@ std::vector<ClientRecord> store() {
   contact(c2, "2026-08-01", "call", "done", "a");
   assessment(c2, "2026-02-01", {{"housing", 3}});
   assessment(c2, "2026-10-01", {{"housing", 2}});
-  referral(c2, "r1", "housing", {{"2026-11-10", "sent"}});
+  referral(c2, "r1", "housing", {{"2026-11-10", "sent"}}, "hot meals");
   referral(c2, "r1", "", {{"2026-11-02", "sent"}, {"2026-11-12", "no-response"}, {"2026-11-13", "accepted"}});
   goals(c2, {"on-hold"});
   Enrollment e2 = enrollment("p", "approved");
@@ -142,8 +143,8 @@ std::vector<ClientRecord> store() {
   assessment(c4, "2025-01-10", {{"housing", 1}});
   assessment(c4, "2026-11-05", {{"housing", 2}, {"food", 0}});
   assessment(c4, "2026-11-12", {{"housing", 4}, {"food", 3}});
-  referral(c4, "r2", "food", {{"2026-11-05", "sent"}, {"2026-11-07", "declined"}});
-  referral(c4, "r2", "food", {{"2026-10-01", "sent"}, {"2026-10-03", "accepted"}});
+  referral(c4, "r2", "food", {{"2026-11-05", "sent"}, {"2026-11-07", "declined"}}, "parcels");
+  referral(c4, "r2", "food", {{"2026-10-01", "sent"}, {"2026-10-03", "accepted"}}, "parcels");
   goals(c4, {"abandoned"});
   c4.client.enrollments = {enrollment("p", "denied"), enrollment("q", "ended")};
   all.push_back(c4);
@@ -301,7 +302,7 @@ TEST_SUITE("core::stats") {
     CHECK(o.goals_abandoned == 1);
   }
 
-  TEST_CASE("referrals: those sent in the period, per resource and domain") {
+  TEST_CASE("referrals: those sent in the period, per resource, service and domain") {
     const ReferralStats r = compute().referrals;
     CHECK(r.total.sent == 4);  // C4's of 1 Oct is before the period
     CHECK(r.total.accepted == 2);
@@ -320,6 +321,20 @@ TEST_SUITE("core::stats") {
     CHECK(r.per_resource[1].sent == 1);
     CHECK(r.per_resource[1].declined == 1);
     CHECK_FALSE(r.per_resource[1].median_days_to_accepted);
+    // Per service, those naming none last; C4's of 1 Oct is before the period.
+    REQUIRE(r.per_service.size() == 3);
+    CHECK(r.per_service[0].name == "r1/hot meals");
+    CHECK(r.per_service[0].sent == 2);
+    CHECK(r.per_service[0].accepted == 1);
+    CHECK(r.per_service[0].completed == 1);
+    CHECK(*r.per_service[0].median_days_to_completed == doctest::Approx(10.0));
+    CHECK(r.per_service[1].name == "r2/parcels");
+    CHECK(r.per_service[1].sent == 1);
+    CHECK(r.per_service[1].declined == 1);
+    CHECK(r.per_service[1].accepted == 0);
+    CHECK(r.per_service[2].name == "");
+    CHECK(r.per_service[2].sent == 1);
+    CHECK(r.per_service[2].no_response == 1);
     REQUIRE(r.per_domain.size() == 3);
     CHECK(r.per_domain[0].name == "food");
     CHECK(r.per_domain[1].name == "housing");

@@ -368,6 +368,7 @@ struct Referral {
   std::string id;
   std::string resource;
   std::string domain;
+  std::string service;  // one of the resource's services, when the referral is for one
   std::string reason;
   std::string goal;
   std::string status;
@@ -377,7 +378,7 @@ struct Referral {
 };
 template <class Io, RecordOf<Referral> Self> void fields(Io& io, Self& r) {
   io.path(r.path);
-  io("id", r.id)("resource", r.resource)("domain", r.domain)("reason", r.reason)("goal", r.goal)(
+  io("id", r.id)("resource", r.resource)("domain", r.domain)("service", r.service)("reason", r.reason)("goal", r.goal)(
       "status", r.status)("follow_up", r.follow_up)("history", r.history)("outcome", r.outcome);
 }
 

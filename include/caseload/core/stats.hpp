@@ -120,7 +120,7 @@ struct OutcomeStats {
 };
 
 struct ReferralGroup {
-  std::string name;  // a resource ID, a domain ID ("" for none), "" for the total
+  std::string name;  // a resource ID, RESOURCE/SERVICE, a domain ID ("" for none), "" for the total
   long sent = 0, accepted = 0, declined = 0, no_response = 0, completed = 0, closed_unmet = 0, cancelled = 0;
   std::optional<double> median_days_to_accepted, median_days_to_completed;
 };
@@ -128,6 +128,7 @@ struct ReferralGroup {
 struct ReferralStats {
   ReferralGroup total;
   std::vector<ReferralGroup> per_resource;  // by resource ID
+  std::vector<ReferralGroup> per_service;   // RESOURCE/SERVICE, "" (none) last
   std::vector<ReferralGroup> per_domain;    // by domain ID, "" (none) last
 };
 
