@@ -185,8 +185,9 @@ class Screen {
     for (const auto& ref : r_.referrals) {
       if (is_final_referral_status(ref.status)) continue;
       auto name = resources_.find(ref.resource);
-      t.rows.push_back({ref.id, ref.status, ref.follow_up ? due_text("follow-up", *ref.follow_up) : "",
-                        name == resources_.end() ? ref.resource : name->second});
+      std::string to = name == resources_.end() ? ref.resource : name->second;
+      if (!ref.service.empty()) to += ": " + ref.service;
+      t.rows.push_back({ref.id, ref.status, ref.follow_up ? due_text("follow-up", *ref.follow_up) : "", to});
       t.paint.push_back({Paint::none, Paint::none, ref.follow_up && *ref.follow_up < today_ ? Paint::red : Paint::none});
     }
     if (!t.rows.empty()) section("Open referrals", table_text(t));

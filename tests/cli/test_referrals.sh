@@ -298,6 +298,8 @@ run refer "$ID" meals --reason "x" --service "food-PARCELS" --consent-given
 assert_exit 0
 MEALS=$out
 assert_file_line "$D/$MEALS.yaml" "service: Food parcels"
+run show "$ID"
+assert_stdout_matches "$MEALS +sent .*Meals: Food parcels$"
 # Not one of the resource's services: a usage error naming them, nothing written.
 before=$(snapshot "$S")
 run refer "$ID" meals --reason "x" --service "laundry"
